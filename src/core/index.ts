@@ -1,0 +1,4 @@
+// Public entry point of the core layer: types, errors and the task contract.
+export * from './types.ts';
+export * from './errors.ts';
+export * from './task-spec.ts';

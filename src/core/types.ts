@@ -1,0 +1,221 @@
+// The few types every layer speaks. `core` imports nothing else from src/ (DESIGN.md §2).
+// Everything here is plain data: it crosses worker-thread boundaries (structured clone) and is
+// written to the run record as JSON, so no classes, functions or Maps inside data types.
+
+/** A part of a chat message. Image parts arrive with the multimodal suite. */
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image'; source: ImageSource };
+
+export type ImageSource =
+  | { kind: 'path'; path: string }
+  | { kind: 'base64'; data: string; mime?: string }
+  | { kind: 'bytes'; bytes: Uint8Array; mime?: string };
+
+export interface Message {
+  role: 'system' | 'user' | 'assistant';
+  content: string | ContentPart[];
+}
+
+/** One normalised benchmark item. `id` is stable across runs and unique within its task. */
+export interface Sample {
+  id: string;
+  /** Subset the item belongs to (MMLU subject, GSM8K has none); drives per-subset metrics. */
+  subset?: string;
+  /** The question as the benchmark states it, without prompt template or shots. */
+  input: string;
+  /** Gold answer in the benchmark's own form ("B", "18", ...). */
+  target: string;
+  /** Answer options for multiple choice, in order. */
+  choices?: string[];
+  /** Index of the gold choice, for multiple choice. */
+  targetIndex?: number;
+  /** Where the item came from, so an error can name it (file and 1-based line/record). */
+  origin?: { file: string; line: number };
+  metadata?: Record<string, string | number | boolean | null>;
+}
+
+export interface GenerationParams {
+  maxTokens: number;
+  /** 0 means greedy. */
+  temperature: number;
+  topP?: number;
+  seed?: number;
+  /** Generation stops before the first occurrence of any of these strings. */
+  until: string[];
+  /** Thinking mode for models that have one; undefined leaves the model's default. */
+  thinking?: boolean;
+}
+
+/**
+ * Score continuations of one shared context. All continuations of a multiple-choice question
+ * travel in one request so that a backend can run the context once and reuse its KV cache.
+ */
+export interface LoglikelihoodRequest {
+  kind: 'loglikelihood';
+  /** Stable hash of everything that determines the answer (see task/request-key.ts). */
+  key: string;
+  context: string;
+  continuations: string[];
+}
+
+/** Generate text, from a raw prompt (base models) or from chat messages (chat template). */
+export interface GenerateRequest {
+  kind: 'generate';
+  key: string;
+  prompt: { kind: 'text'; text: string } | { kind: 'chat'; messages: Message[] };
+  params: GenerationParams;
+}
+
+export type Request = LoglikelihoodRequest | GenerateRequest;
+export type RequestKind = Request['kind'];
+
+/** Times in milliseconds, measured by the backend or runner that served the request. */
+export interface Timing {
+  /** Wall-clock epoch ms when the request was handed to a backend slot (worker, HTTP slot). */
+  startedAt: number;
+  /** Time spent waiting for a slot after the runner scheduled the request. */
+  queuedMs: number;
+  /** Time to the first generated token (generation) or to the logits (log-likelihood). */
+  ttftMs: number;
+  /** Time from start of service to the last token. */
+  totalMs: number;
+  /** How many requests shared the forward passes that served this one. */
+  batchSize: number;
+}
+
+export interface TokenCounts {
+  prompt: number;
+  generated: number;
+}
+
+export interface LoglikelihoodAnswer {
+  kind: 'loglikelihood';
+  /** One per continuation: summed log-probability of its tokens given the context. */
+  logprobs: number[];
+  /** One per continuation: whether every continuation token is the argmax (lm-eval is_greedy). */
+  greedy: boolean[];
+  /** One per continuation: number of continuation tokens. */
+  continuationTokens: number[];
+}
+
+export interface GenerateAnswer {
+  kind: 'generate';
+  text: string;
+  /** Thinking text, when the model or server returned it apart from the answer. */
+  reasoning?: string;
+  finishReason: 'stop' | 'length' | 'eos';
+}
+
+/** A backend's answer to one request: the completion of DESIGN.md §3. */
+export type Completion = (LoglikelihoodAnswer | GenerateAnswer) & {
+  timing: Timing;
+  tokens: TokenCounts;
+};
+
+/** A failure recorded on its sample instead of killing the run (DESIGN.md §1.6). */
+export interface SampleError {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+export type Outcome = { ok: true; completion: Completion } | { ok: false; error: SampleError };
+
+export interface Capabilities {
+  loglikelihood: boolean;
+  generate: boolean;
+  /** Accepts chat messages (has a chat template or a chat endpoint). */
+  chat: boolean;
+  images: boolean;
+  thinking: boolean;
+}
+
+export interface BackendInfo {
+  kind: 'onnx' | 'openai' | 'replay';
+  /** What the user named: a directory, a URL, a file. */
+  location: string;
+  /** Model name as reported by config.json or the server. */
+  modelName: string;
+  /** Content hash of what answers (config + weights for ONNX); keys the response cache. */
+  fingerprint: string;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * What the runner needs from a model. A backend answers a batch: the ONNX backend batches
+ * forward passes, an HTTP backend answers each request of it concurrently. The runner keeps
+ * `concurrency` batches in flight.
+ */
+export interface Backend {
+  readonly info: BackendInfo;
+  readonly capabilities: Capabilities;
+  /** Largest batch the backend wants per call. */
+  readonly maxBatchSize: number;
+  /** Batches that may be in flight at once (workers, HTTP slots). */
+  readonly concurrency: number;
+  /** Count tokens of a text with the model's tokenizer, for ordering requests by length. */
+  countTokens?(text: string): number;
+  answer(batch: Request[], signal?: AbortSignal): Promise<Outcome[]>;
+  close(): Promise<void>;
+}
+
+/** Per-sample score: every metric this scorer produces for the sample, plus what it extracted. */
+export interface Score {
+  /** Metric name → value for this sample (acc: 0|1, acc_norm: 0|1, exact_match: 0|1 ...). */
+  values: Record<string, number>;
+  /** Filter/metric name → the answer extracted from the output; null when nothing matched. */
+  extracted?: Record<string, string | null>;
+  explanation?: string;
+}
+
+export interface MetricValue {
+  value: number;
+  stderr: number;
+  ci95: [number, number];
+  n: number;
+  higherIsBetter: boolean;
+}
+
+/** One line of samples.jsonl (schema/sample-result.schema.json). */
+export interface SampleResult {
+  schema: 'ernie-eval/sample-result@1';
+  task: string;
+  taskVersion: string;
+  sampleId: string;
+  subset?: string;
+  requestKey: string;
+  requestKind: RequestKind;
+  /** The exact text given to the model (rendered prompt or context). */
+  prompt: string;
+  target: string;
+  choices?: string[];
+  completion?: {
+    text?: string;
+    reasoning?: string;
+    finishReason?: GenerateAnswer['finishReason'];
+    logprobs?: number[];
+    greedy?: boolean[];
+    continuationTokens?: number[];
+  };
+  score?: Score;
+  timing?: Timing;
+  tokens?: TokenCounts;
+  error?: SampleError;
+}
+
+/** Everything that determines a run; hashed into the manifest. */
+export interface RunSpec {
+  tasks: string[];
+  suite?: string;
+  model: string;
+  dtype: ModelDtype;
+  dataDir?: string;
+  limit?: number;
+  seed: number;
+  workers: number;
+  outDir: string;
+  maxErrors?: number;
+}
+
+export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'q4';
