@@ -1,0 +1,49 @@
+// Help texts, one per command.
+
+export const MAIN_HELP = `ernie-eval — evaluate ERNIE 4.5 models: accuracy, throughput and MFU on the same requests
+
+Usage: ernie-eval <command> [options]
+
+Commands:
+  run               run benchmarks against a model and write a run record
+  list              list tasks and suites with their protocol and data status
+  make-tiny-model   build a tiny ERNIE-architecture ONNX model (test fixture, embedded default)
+  help [command]    show help
+
+Run \`ernie-eval <command> --help\` for a command's options.
+Exit codes: 0 ok, 2 bad input (flags, task names, data, model), 3 run failed or aborted, 130 interrupted.`;
+
+export const RUN_HELP = `Usage: ernie-eval run (--suite NAME | --tasks a,b) [options]
+
+Runs each task's samples through the model, scores them, and writes a run record to
+OUT/<run-id>/: manifest.json, samples.jsonl, results.json, results.csv.
+
+Options:
+  --suite NAME        a named list of tasks (see \`ernie-eval list\`), e.g. smoke
+  --tasks a,b         comma-separated task ids
+  --model SPEC        onnx:DIR (or just DIR): a Hugging Face style ONNX model directory.
+                      Without it: the embedded default, a tiny ERNIE model built on first use
+                      (random weights: checks the pipeline, its scores mean nothing)
+  --dtype D           fp32 | fp16 | q8 | q4: which onnx/ file variant to load (default fp32)
+  --data-dir DIR      folder holding each benchmark's official files (DIR/mmlu, DIR/gsm8k, ...).
+                      Without it: the few sample items bundled with each task
+  --limit N           at most N samples per task (spread over subsets, e.g. MMLU subjects)
+  --out DIR           where run records go (default: reports)
+  --workers N         worker threads, each with its own ONNX session (default: CPU count, max 4)
+  --batch-size N      requests per forward batch (default 8)
+  --max-errors N      stop the run once more than N samples have failed
+  --seed S            seed for sampling (default 1234)
+  -h, --help          this help`;
+
+export const LIST_HELP = `Usage: ernie-eval list [--data-dir DIR]
+
+Lists every task (protocol, metrics, data status) and every suite. With --data-dir, says for
+each task whether its official files are there and where to get them if not.`;
+
+export const MAKE_TINY_HELP = `Usage: ernie-eval make-tiny-model --arch ernie4_5|ernie4_5_moe --out DIR [--seed S] [--external-data]
+
+Builds a tiny model with ERNIE 4.5's architecture (RMSNorm, interleaved RoPE θ=500000, GQA,
+SwiGLU, tied embeddings; the MoE variant with a dense first layer, top-k routed experts and
+shared experts) in the Optimum / Transformers.js directory layout: config.json,
+generation_config.json, tokenizer.json (byte-level BPE), tokenizer_config.json (ERNIE chat
+template), onnx/model.onnx. Weights are seeded and deterministic.`;

@@ -1,0 +1,43 @@
+// Entry point: dispatch to a command; turn every HarnessError into one line and an exit code.
+import { isHarnessError } from '../core/index.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { LIST_HELP, MAIN_HELP, MAKE_TINY_HELP, RUN_HELP } from './help.ts';
+import { listCommand } from './list-command.ts';
+import { makeTinyModelCommand } from './make-tiny-model-command.ts';
+import { runCommand } from './run-command.ts';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
+  run: { run: runCommand, help: RUN_HELP },
+  list: { run: listCommand, help: LIST_HELP },
+  'make-tiny-model': { run: makeTinyModelCommand, help: MAKE_TINY_HELP },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') {
+    console.log(MAIN_HELP);
+    return command === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  if (command === 'help') {
+    console.log(COMMANDS[rest[0] ?? '']?.help ?? MAIN_HELP);
+    return EXIT.ok;
+  }
+  const entry = COMMANDS[command];
+  if (entry === undefined) {
+    console.error(`ernie-eval: unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')} (see \`ernie-eval --help\`)`);
+    return EXIT.badInput;
+  }
+  try {
+    return await entry.run(rest);
+  } catch (err) {
+    if (isHarnessError(err)) {
+      console.error(`ernie-eval: error [${err.code}]: ${err.message}`);
+      return exitCodeFor(err.code);
+    }
+    // A bug, not bad input: say so, and show the stack only when asked.
+    console.error(`ernie-eval: internal error: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env['ERNIE_EVAL_DEBUG'] === '1' && err instanceof Error) console.error(err.stack);
+    else console.error('(set ERNIE_EVAL_DEBUG=1 for the stack trace, and please report it)');
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,145 @@
+// `ernie-eval run`: flags → RunSpec → tasks and data → backend → run loop → record.
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { UsageError, type DatasetRecord, type ModelDtype, type RunSpec, type TaskRecord, type TaskSpec } from '../core/index.ts';
+import { ensureTinyModel, MODEL_DTYPES } from '../model/index.ts';
+import { writeResultsCsv } from '../report/index.ts';
+import { OnnxPool, defaultWorkerCount, runEvaluation } from '../runner/index.ts';
+import { buildManifest, RecordWriter, RESULTS_CSV_FILE } from '../store/index.ts';
+import { loadTask, prepareTask, resolveSuite, type MissingTask, type PreparedTask } from '../task/index.ts';
+import { intOption, oneOf, parseCommand, stringOption } from './args.ts';
+import { EXIT } from './exit-codes.ts';
+import { RUN_HELP } from './help.ts';
+import { formatSummary } from './summary-table.ts';
+
+function modelDirFromSpec(spec: string): string {
+  const colon = spec.indexOf(':');
+  const scheme = colon > 1 ? spec.slice(0, colon) : undefined; // "C:\..." is a path, not a scheme
+  if (scheme === undefined) return spec;
+  if (scheme === 'onnx') return spec.slice(colon + 1);
+  throw new UsageError(`--model ${spec}: backend "${scheme}" is not available in this version; use onnx:DIR`);
+}
+
+async function resolveTasks(suite: string | undefined, tasksFlag: string | undefined): Promise<{ specs: TaskSpec[]; defaultLimit?: number }> {
+  if ((suite === undefined) === (tasksFlag === undefined)) throw new UsageError('run: give exactly one of --suite NAME or --tasks a,b (see `ernie-eval list`)');
+  if (suite !== undefined) {
+    const spec = await resolveSuite(suite);
+    const specs = await Promise.all(spec.tasks.map((id) => loadTask(id)));
+    return spec.defaultLimit === undefined ? { specs } : { specs, defaultLimit: spec.defaultLimit };
+  }
+  const ids = (tasksFlag ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (ids.length === 0) throw new UsageError('run: --tasks needs at least one task id');
+  return { specs: await Promise.all([...new Set(ids)].map((id) => loadTask(id))) };
+}
+
+function onnxruntimeVersion(): string | undefined {
+  try {
+    return (createRequire(import.meta.url)('onnxruntime-node/package.json') as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values } = parseCommand('run', argv, {
+    suite: { type: 'string' },
+    tasks: { type: 'string' },
+    model: { type: 'string' },
+    dtype: { type: 'string' },
+    'data-dir': { type: 'string' },
+    limit: { type: 'string' },
+    out: { type: 'string' },
+    workers: { type: 'string' },
+    'batch-size': { type: 'string' },
+    'max-errors': { type: 'string' },
+    seed: { type: 'string' },
+  });
+  if (values['help'] === true) {
+    console.log(RUN_HELP);
+    return EXIT.ok;
+  }
+  const dtype = oneOf<ModelDtype>('dtype', values['dtype'], MODEL_DTYPES, 'fp32');
+  const dataDirFlag = stringOption(values['data-dir']);
+  const dataDir = dataDirFlag === undefined ? undefined : resolve(dataDirFlag);
+  const workers = intOption('workers', values['workers'], { min: 1 }) ?? defaultWorkerCount();
+  const batchSize = intOption('batch-size', values['batch-size'], { min: 1 }) ?? 8;
+  const maxErrors = intOption('max-errors', values['max-errors']);
+  const seed = intOption('seed', values['seed']) ?? 1234;
+  const suite = stringOption(values['suite']);
+  const { specs, defaultLimit } = await resolveTasks(suite, stringOption(values['tasks']));
+  const limit = intOption('limit', values['limit'], { min: 1 }) ?? defaultLimit;
+
+  // Data first: a missing folder is reported with where to get it; bad rows stop the run here.
+  const prepared: PreparedTask[] = [];
+  const missing: MissingTask[] = [];
+  for (const spec of specs) {
+    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }) });
+    if (task.status === 'ready') prepared.push(task);
+    else missing.push(task);
+  }
+  for (const m of missing) console.error(`ernie-eval: ${m.spec.id}: no data at ${m.dir} — ${m.hint}`);
+  if (prepared.length === 0) throw new UsageError('run: none of the requested tasks has data; nothing to run', 'USAGE');
+
+  const modelFlag = stringOption(values['model']);
+  let modelDir: string;
+  if (modelFlag === undefined) {
+    const tiny = await ensureTinyModel();
+    modelDir = tiny.dir;
+    console.error(
+      `ernie-eval: no --model given: using the embedded default, a tiny ERNIE-4.5-architecture model with random weights (${tiny.built ? 'built now' : 'cached'} at ${tiny.dir}), on ${dataDir === undefined ? 'the bundled sample items' : dataDir}; its scores check the pipeline, not a model.`,
+    );
+  } else {
+    modelDir = resolve(modelDirFromSpec(modelFlag));
+  }
+
+  const runSpec: RunSpec = {
+    tasks: specs.map((s) => s.id),
+    ...(suite === undefined ? {} : { suite }),
+    model: modelFlag ?? 'embedded:tiny-ernie4_5',
+    dtype,
+    ...(dataDir === undefined ? {} : { dataDir }),
+    ...(limit === undefined ? {} : { limit }),
+    seed,
+    workers,
+    outDir: resolve(stringOption(values['out']) ?? 'reports'),
+    ...(maxErrors === undefined ? {} : { maxErrors }),
+  };
+  const backend = new OnnxPool(modelDir, { dtype, workers, maxBatchSize: batchSize });
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(EXIT.interrupted); // second Ctrl-C: leave now
+    console.error('\nernie-eval: interrupted; finishing the record with what is done (Ctrl-C again to quit at once)');
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const datasets: Record<string, DatasetRecord> = {};
+    const tasks: Record<string, TaskRecord> = {};
+    for (const t of prepared) {
+      datasets[t.spec.id] = { source: t.source, dir: t.dir, files: t.data.files };
+      tasks[t.spec.id] = { version: t.spec.version, protocol: t.spec.protocol };
+    }
+    const ortVersion = onnxruntimeVersion();
+    const manifest = await buildManifest({ runSpec, model: backend.info, datasets, tasks, ...(ortVersion === undefined ? {} : { onnxruntimeVersion: ortVersion }) });
+    const runDir = join(runSpec.outDir, manifest.runId);
+    const writer = await RecordWriter.open(runDir, manifest);
+    let output;
+    try {
+      output = await runEvaluation({ tasks: prepared, backend, writer, signal: interrupt.signal, ...(maxErrors === undefined ? {} : { maxErrors }) });
+    } finally {
+      await writer.close();
+    }
+    await writeResultsCsv(join(runDir, RESULTS_CSV_FILE), output.results);
+    console.log(formatSummary(output.results, prepared));
+    console.log(`Record: ${runDir}`);
+    if (output.results.status === 'interrupted') return EXIT.interrupted;
+    if (output.results.status === 'aborted') {
+      console.error(`ernie-eval: run aborted: ${output.stopReason ?? 'unknown reason'}`);
+      return EXIT.failed;
+    }
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await backend.close();
+  }
+}

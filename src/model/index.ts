@@ -1,0 +1,9 @@
+// Public entry point of the model layer.
+export { loadModelDir, type ModelDir } from './model-dir.ts';
+export { parseDecoderConfig, type DecoderConfig } from './model-config.ts';
+export { MODEL_DTYPES, pickOnnxFile } from './onnx-files.ts';
+export { OnnxModel, onnxBackendInfo, onnxCapabilities, type OnnxModelOptions } from './onnx/onnx-model.ts';
+export { DecoderSession } from './onnx/decoder-session.ts';
+export { scoreChoicesCached, scoreChoicesOneByOne, type EncodedChoices, type ChoiceScores } from './onnx/loglikelihood.ts';
+export { generateBatch, cutAtStop } from './onnx/generate.ts';
+export { ensureTinyModel, cacheRoot, TINY_MODEL_REVISION } from './default-model.ts';

@@ -1,0 +1,71 @@
+// A Hugging Face style model directory (DESIGN.md §5): config, generation config, tokenizer,
+// chat template and the ONNX file for the requested dtype. Everything is validated here, in the
+// main thread, before any worker starts, so a broken directory is one clear error.
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ModelError, type ModelDtype } from '../core/index.ts';
+import { loadChatTemplate, type ChatTemplate } from './chat-template.ts';
+import { fingerprintFiles } from './fingerprint.ts';
+import { readModelJson, readOptionalModelJson } from './json-file.ts';
+import { parseDecoderConfig, type DecoderConfig } from './model-config.ts';
+import { pickOnnxFile, type OnnxFileChoice } from './onnx-files.ts';
+import { loadTokenizer, type TextTokenizer } from './tokenizer.ts';
+
+export interface GenerationDefaults {
+  eosTokenIds: number[];
+  maxNewTokens: number | undefined;
+}
+
+export interface ModelDir {
+  dir: string;
+  dtype: ModelDtype;
+  config: DecoderConfig;
+  generation: GenerationDefaults;
+  tokenizer: TextTokenizer;
+  chatTemplate: ChatTemplate | undefined;
+  onnx: OnnxFileChoice;
+  fingerprint: string;
+  /** Name to show: the directory's basename unless config.json names the model. */
+  name: string;
+}
+
+function generationDefaults(file: string, config: DecoderConfig): GenerationDefaults {
+  const raw = readOptionalModelJson(file) ?? {};
+  const eos = raw['eos_token_id'];
+  const eosIds = eos === undefined ? config.eosTokenIds : parseDecoderConfig(file, { ...config.raw, eos_token_id: eos }).eosTokenIds;
+  const maxNew = raw['max_new_tokens'];
+  return { eosTokenIds: eosIds, maxNewTokens: typeof maxNew === 'number' ? maxNew : undefined };
+}
+
+export function loadModelDir(dirArg: string, dtype: ModelDtype = 'fp32'): ModelDir {
+  const dir = resolve(dirArg);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ModelError('MODEL_MISSING', dir, 'model directory not found');
+  }
+  const configFile = join(dir, 'config.json');
+  const config = parseDecoderConfig(configFile, readModelJson(configFile));
+  const tokenizerConfigFile = join(dir, 'tokenizer_config.json');
+  const tokenizer = loadTokenizer(join(dir, 'tokenizer.json'), tokenizerConfigFile);
+  const chatTemplate = loadChatTemplate(tokenizerConfigFile, tokenizer.config);
+  const onnx = pickOnnxFile(dir, dtype);
+  const fingerprint = fingerprintFiles([
+    configFile,
+    join(dir, 'generation_config.json'),
+    join(dir, 'tokenizer.json'),
+    tokenizerConfigFile,
+    onnx.model,
+    ...onnx.externalData,
+  ]);
+  const nameOrPath = config.raw['_name_or_path'];
+  return {
+    dir,
+    dtype,
+    config,
+    generation: generationDefaults(join(dir, 'generation_config.json'), config),
+    tokenizer,
+    chatTemplate,
+    onnx,
+    fingerprint,
+    name: typeof nameOrPath === 'string' && nameOrPath !== '' ? nameOrPath : dir.split(/[\\/]/).pop() ?? dir,
+  };
+}

@@ -1,0 +1,248 @@
+// A local ONNX model answering batches of requests in this thread. The worker pool runs one of
+// these per worker; tests and `serve` can use it directly.
+import { performance } from 'node:perf_hooks';
+import {
+  HarnessError,
+  toSampleError,
+  type Backend,
+  type BackendInfo,
+  type Capabilities,
+  type Completion,
+  type GenerateRequest,
+  type LoglikelihoodRequest,
+  type ModelDtype,
+  type Outcome,
+  type Request,
+} from '../../core/index.ts';
+import { loadModelDir, type ModelDir } from '../model-dir.ts';
+import { DecoderSession } from './decoder-session.ts';
+import { generateBatch, type GenerationRow } from './generate.ts';
+import { scoreChoicesCached, type EncodedChoices } from './loglikelihood.ts';
+
+export interface OnnxModelOptions {
+  dtype?: ModelDtype;
+  /** onnxruntime intra-op threads for this model's session. */
+  threads?: number;
+  /** Largest number of requests per call (the runner batches to this). */
+  maxBatchSize?: number;
+  /** Upper bound on logits held at once (rows × positions × vocab floats); sub-batches keep under it. */
+  logitsBudget?: number;
+}
+
+const DEFAULT_LOGITS_BUDGET = 64 * 1024 * 1024; // 256 MB of float32
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export class OnnxModel implements Backend {
+  readonly info: BackendInfo;
+  readonly capabilities: Capabilities;
+  readonly maxBatchSize: number;
+  readonly concurrency = 1;
+  readonly dir: ModelDir;
+  private readonly session: DecoderSession;
+  private readonly padId: number;
+  private readonly logitsBudget: number;
+
+  private constructor(dir: ModelDir, session: DecoderSession, options: OnnxModelOptions) {
+    this.dir = dir;
+    this.session = session;
+    this.maxBatchSize = options.maxBatchSize ?? 8;
+    this.logitsBudget = options.logitsBudget ?? DEFAULT_LOGITS_BUDGET;
+    this.padId = dir.config.padTokenId ?? dir.generation.eosTokenIds[0] ?? 0;
+    this.info = onnxBackendInfo(dir);
+    this.capabilities = onnxCapabilities(dir);
+  }
+
+  static async open(modelDir: string, options: OnnxModelOptions = {}): Promise<OnnxModel> {
+    const dir = loadModelDir(modelDir, options.dtype ?? 'fp32');
+    const session = await DecoderSession.open(dir.onnx.model, dir.config, { threads: options.threads ?? 1 });
+    return new OnnxModel(dir, session, options);
+  }
+
+  get decoder(): DecoderSession {
+    return this.session;
+  }
+
+  countTokens(text: string): number {
+    return this.dir.tokenizer.encode(text).length;
+  }
+
+  async answer(batch: Request[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = new Array(batch.length);
+    const loglik: { index: number; request: LoglikelihoodRequest }[] = [];
+    const generate: { index: number; request: GenerateRequest }[] = [];
+    batch.forEach((request, index) => (request.kind === 'loglikelihood' ? loglik.push({ index, request }) : generate.push({ index, request })));
+    if (loglik.length > 0) await this.answerLoglikelihood(loglik, outcomes);
+    if (generate.length > 0) await this.answerGenerate(generate, outcomes);
+    return outcomes;
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+
+  /** lm-evaluation-harness's encoding: trailing whitespace of the context moves to the continuation. */
+  encodeChoices(request: LoglikelihoodRequest): EncodedChoices {
+    const { tokenizer, config } = this.dir;
+    const trimmed = request.context.replace(/\s+$/u, '');
+    const moved = request.context.slice(trimmed.length);
+    const fallback = config.bosTokenId ?? this.dir.generation.eosTokenIds[0] ?? 0;
+    let context = trimmed === '' ? [fallback] : tokenizer.encode(trimmed);
+    const continuations = request.continuations.map((c) => {
+      const ids = trimmed === '' ? tokenizer.encode(moved + c) : tokenizer.encode(trimmed + moved + c).slice(context.length);
+      if (ids.length === 0) throw new HarnessError('TOKENIZER', `continuation ${JSON.stringify(c)} encodes to no tokens after the context`);
+      return ids;
+    });
+    const longest = Math.max(...continuations.map((c) => c.length));
+    const room = config.maxPositions - longest;
+    if (room < 1) throw new HarnessError('BACKEND', `continuation of ${longest} tokens exceeds the model's ${config.maxPositions} positions`);
+    if (context.length > room) context = context.slice(context.length - room); // lm-eval truncates on the left
+    return { context, continuations };
+  }
+
+  /** Split rows into consecutive groups whose logits stay under the memory budget. */
+  private subBatches<T>(items: T[], lengthOf: (item: T) => number): T[][] {
+    const groups: T[][] = [];
+    let current: T[] = [];
+    let longest = 0;
+    for (const item of items) {
+      const length = Math.max(longest, lengthOf(item));
+      if (current.length > 0 && (current.length + 1) * length * this.dir.config.vocabSize > this.logitsBudget) {
+        groups.push(current);
+        current = [];
+        longest = 0;
+      }
+      current.push(item);
+      longest = Math.max(longest, lengthOf(item));
+    }
+    if (current.length > 0) groups.push(current);
+    return groups;
+  }
+
+  private async answerLoglikelihood(items: { index: number; request: LoglikelihoodRequest }[], outcomes: Outcome[]): Promise<void> {
+    const encoded: { index: number; choices: EncodedChoices }[] = [];
+    for (const { index, request } of items) {
+      try {
+        encoded.push({ index, choices: this.encodeChoices(request) });
+      } catch (err) {
+        outcomes[index] = { ok: false, error: toSampleError(err) };
+      }
+    }
+    for (const group of this.subBatches(encoded, (e) => e.choices.context.length + Math.max(...e.choices.continuations.map((c) => c.length)))) {
+      const startedAt = now();
+      try {
+        const scores = await scoreChoicesCached(
+          this.session,
+          group.map((g) => g.choices),
+          this.padId,
+        );
+        const totalMs = now() - startedAt;
+        group.forEach((g, i) => {
+          const s = scores[i];
+          if (s === undefined) return;
+          const completion: Completion = {
+            kind: 'loglikelihood',
+            logprobs: s.logprobs,
+            greedy: s.greedy,
+            continuationTokens: s.continuationTokens,
+            timing: { startedAt, queuedMs: 0, ttftMs: totalMs, totalMs, batchSize: group.length },
+            tokens: { prompt: g.choices.context.length + s.continuationTokens.reduce((a, b) => a + b, 0), generated: 0 },
+          };
+          outcomes[g.index] = { ok: true, completion };
+        });
+      } catch (err) {
+        for (const g of group) outcomes[g.index] = { ok: false, error: toSampleError(err) };
+      }
+    }
+  }
+
+  private renderPrompt(request: GenerateRequest): number[] {
+    const { tokenizer, chatTemplate } = this.dir;
+    if (request.prompt.kind === 'text') return tokenizer.encode(request.prompt.text);
+    if (chatTemplate === undefined) throw new HarnessError('CAPABILITY', 'this model has no chat template (tokenizer_config.json "chat_template")');
+    const options = request.params.thinking === undefined ? {} : { enableThinking: request.params.thinking };
+    return tokenizer.encode(chatTemplate.render(request.prompt.messages, options));
+  }
+
+  private async answerGenerate(items: { index: number; request: GenerateRequest }[], outcomes: Outcome[]): Promise<void> {
+    const rows: { index: number; row: GenerationRow }[] = [];
+    for (const { index, request } of items) {
+      try {
+        const maxTokens = request.params.maxTokens;
+        let prompt = this.renderPrompt(request);
+        const room = this.dir.config.maxPositions - maxTokens;
+        if (room < 1) throw new HarnessError('BACKEND', `max tokens ${maxTokens} exceeds the model's ${this.dir.config.maxPositions} positions`);
+        if (prompt.length > room) prompt = prompt.slice(prompt.length - room);
+        rows.push({
+          index,
+          row: {
+            prompt,
+            maxTokens,
+            until: request.params.until,
+            sampling: { temperature: request.params.temperature, ...(request.params.topP === undefined ? {} : { topP: request.params.topP }) },
+            seed: request.params.seed ?? 0,
+          },
+        });
+      } catch (err) {
+        outcomes[index] = { ok: false, error: toSampleError(err) };
+      }
+    }
+    for (const group of this.subBatches(rows, (r) => r.row.prompt.length)) {
+      const startedAt = now();
+      let firstTokenAt = startedAt;
+      try {
+        const generated = await generateBatch(
+          this.session,
+          group.map((g) => g.row),
+          {
+            padId: this.padId,
+            eosIds: this.dir.generation.eosTokenIds,
+            decode: (ids) => this.dir.tokenizer.decode(ids, true),
+            useCache: true,
+            onFirstToken: () => (firstTokenAt = now()),
+          },
+        );
+        const totalMs = now() - startedAt;
+        group.forEach((g, i) => {
+          const out = generated[i];
+          if (out === undefined) return;
+          outcomes[g.index] = {
+            ok: true,
+            completion: {
+              kind: 'generate',
+              text: out.text,
+              finishReason: out.finishReason,
+              timing: { startedAt, queuedMs: 0, ttftMs: firstTokenAt - startedAt, totalMs, batchSize: group.length },
+              tokens: { prompt: g.row.prompt.length, generated: out.tokens.length },
+            },
+          };
+        });
+      } catch (err) {
+        for (const g of group) outcomes[g.index] = { ok: false, error: toSampleError(err) };
+      }
+    }
+  }
+}
+
+export function onnxBackendInfo(dir: ModelDir): BackendInfo {
+  return {
+    kind: 'onnx',
+    location: dir.dir,
+    modelName: dir.name,
+    fingerprint: dir.fingerprint,
+    details: {
+      modelType: dir.config.modelType,
+      dtype: dir.dtype,
+      onnxFile: dir.onnx.model,
+      layers: dir.config.numLayers,
+      hiddenSize: dir.config.hiddenSize,
+      vocabSize: dir.config.vocabSize,
+    },
+  };
+}
+
+export function onnxCapabilities(dir: ModelDir): Capabilities {
+  return { loglikelihood: true, generate: true, chat: dir.chatTemplate !== undefined, images: false, thinking: false };
+}

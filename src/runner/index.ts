@@ -1,0 +1,6 @@
+// Public entry point of the runner layer.
+export { runEvaluation, type EvaluationInput, type EvaluationOutput } from './run-evaluation.ts';
+export { OnnxPool, defaultWorkerCount, type OnnxPoolOptions } from './onnx-pool.ts';
+export { checkCapabilities } from './capabilities.ts';
+export { makeBatches } from './schedule.ts';
+export { createProgress, type Progress } from './progress.ts';

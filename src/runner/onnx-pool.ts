@@ -1,0 +1,72 @@
+// The ONNX backend as the runner uses it: a piscina pool of worker threads, each with its own
+// onnxruntime session. The machine's cores are split between workers (intra-op threads) so that
+// workers × threads never oversubscribes the CPU.
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Piscina } from 'piscina';
+import type { Backend, BackendInfo, Capabilities, ModelDtype, Outcome, Request } from '../core/index.ts';
+import { loadModelDir, onnxBackendInfo, onnxCapabilities, type ModelDir } from '../model/index.ts';
+import { siblingModule, workerExecArgv } from './typescript-loader.ts';
+
+export interface OnnxWorkerData {
+  modelDir: string;
+  dtype: ModelDtype;
+  threads: number;
+  maxBatchSize: number;
+}
+
+export interface OnnxPoolOptions {
+  dtype?: ModelDtype;
+  /** Worker threads; default: one per core, capped at 4 (more sessions mean more memory, little gain). */
+  workers?: number;
+  maxBatchSize?: number;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+export class OnnxPool implements Backend {
+  readonly info: BackendInfo;
+  readonly capabilities: Capabilities;
+  readonly maxBatchSize: number;
+  readonly concurrency: number;
+  readonly threadsPerWorker: number;
+  private readonly dir: ModelDir;
+  private readonly pool: Piscina;
+
+  constructor(modelDir: string, options: OnnxPoolOptions = {}) {
+    // Validate the directory here, in the main thread: a broken model is one error before any worker starts.
+    this.dir = loadModelDir(modelDir, options.dtype ?? 'fp32');
+    this.info = onnxBackendInfo(this.dir);
+    this.capabilities = onnxCapabilities(this.dir);
+    this.maxBatchSize = options.maxBatchSize ?? 8;
+    this.concurrency = Math.max(1, options.workers ?? defaultWorkerCount());
+    this.threadsPerWorker = Math.max(1, Math.floor(availableParallelism() / this.concurrency));
+    this.info.details = { ...this.info.details, workers: this.concurrency, threadsPerWorker: this.threadsPerWorker };
+    const workerFile = siblingModule(import.meta.url, 'onnx-worker');
+    const data: OnnxWorkerData = { modelDir: this.dir.dir, dtype: this.dir.dtype, threads: this.threadsPerWorker, maxBatchSize: this.maxBatchSize };
+    this.pool = new Piscina({
+      filename: workerFile.href,
+      minThreads: this.concurrency,
+      maxThreads: this.concurrency,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60_000,
+      execArgv: workerExecArgv(workerFile),
+      workerData: data,
+    });
+  }
+
+  countTokens(text: string): number {
+    return this.dir.tokenizer.encode(text).length;
+  }
+
+  async answer(batch: Request[], signal?: AbortSignal): Promise<Outcome[]> {
+    const submittedAt = performance.timeOrigin + performance.now();
+    return (await this.pool.run({ batch, submittedAt }, signal === undefined ? {} : { signal })) as Outcome[];
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

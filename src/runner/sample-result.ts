@@ -1,0 +1,34 @@
+// One finished request → the samples.jsonl line: the outcome, its score, and the sample it belongs to.
+import { SAMPLE_RESULT_SCHEMA, toSampleError, type Outcome, type SampleResult } from '../core/index.ts';
+import type { WorkItem } from './schedule.ts';
+
+export function toSampleResult(work: WorkItem, outcome: Outcome): SampleResult {
+  const { task, item } = work;
+  const base: SampleResult = {
+    schema: SAMPLE_RESULT_SCHEMA,
+    task: task.spec.id,
+    taskVersion: task.spec.version,
+    sampleId: item.sample.id,
+    ...(item.sample.subset === undefined ? {} : { subset: item.sample.subset }),
+    requestKey: item.request.key,
+    requestKind: item.request.kind,
+    prompt: item.promptText,
+    target: item.sample.target,
+    ...(item.sample.choices === undefined ? {} : { choices: item.sample.choices }),
+  };
+  if (!outcome.ok) return { ...base, error: outcome.error };
+  const completion = outcome.completion;
+  base.timing = completion.timing;
+  base.tokens = completion.tokens;
+  base.completion =
+    completion.kind === 'loglikelihood'
+      ? { logprobs: completion.logprobs, greedy: completion.greedy, continuationTokens: completion.continuationTokens }
+      : { text: completion.text, finishReason: completion.finishReason, ...(completion.reasoning === undefined ? {} : { reasoning: completion.reasoning }) };
+  try {
+    base.score = task.spec.score(item.sample, completion);
+  } catch (err) {
+    // A scorer bug must not pass for a wrong answer: it is an error on the sample, with its code.
+    base.error = { ...toSampleError(err), code: 'SCORING' };
+  }
+  return base;
+}
