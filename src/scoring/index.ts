@@ -1,0 +1,8 @@
+// Public entry point of the scoring layer: what tasks/* may import (DESIGN.md §2).
+export { stripThinking } from './strip-thinking.ts';
+export { applyRegexFilter, type RegexFilterSpec } from './regex-filter.ts';
+export { exactMatch, normalizeForExactMatch, type ExactMatchOptions } from './exact-match.ts';
+export { argmax, charLength, scoreMultipleChoice, type MultipleChoiceResult } from './multiple-choice.ts';
+// Aggregation (metrics.ts) is written by another owner; re-exported whole so that its additions
+// reach the runner and reports without touching this file.
+export * from './metrics.ts';

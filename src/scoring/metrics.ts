@@ -1,0 +1,180 @@
+// Aggregation of per-sample scores into a task's metrics (DESIGN.md §3 Metric): mean, standard
+// error, 95% interval and n, overall, per subset and macro-averaged over subsets, plus coverage.
+// Efficiency is computed by perf/ from the same samples; the caller puts both into TaskResults.
+import { HarnessError } from '../core/index.ts';
+import type { Coverage, MetricSpec, MetricValue, SampleResult, TaskMetrics, TaskSpec } from '../core/index.ts';
+
+/** What aggregation needs to know about a task; a full TaskSpec fits. */
+export type MetricsTaskSpec = Pick<
+  TaskSpec,
+  'id' | 'version' | 'metrics' | 'primaryMetric' | 'primaryFilter' | 'macroOverSubsets'
+>;
+
+/** Subset key for samples that have none when others of the same task do. */
+export const NO_SUBSET = '(none)';
+
+/** z for a two-sided 95% normal interval. */
+const Z95 = 1.96;
+
+/**
+ * Mean and standard error of the mean, as lm-evaluation-harness `mean_stderr`: sample standard
+ * deviation (n − 1 denominator) divided by √n. With fewer than two values the sample variance is
+ * undefined; stderr is then 0 and readers must look at n (MetricValue.stderr is a number).
+ */
+export function meanStderr(values: readonly number[]): { mean: number; stderr: number } {
+  const n = values.length;
+  if (n === 0) throw new HarnessError('INTERNAL', 'mean of no values');
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / n;
+  if (n < 2) return { mean, stderr: 0 };
+  let squares = 0;
+  for (const v of values) squares += (v - mean) * (v - mean);
+  return { mean, stderr: Math.sqrt(squares / (n - 1) / n) };
+}
+
+/**
+ * 95% interval mean ± 1.96·stderr. A normal approximation: by the central limit theorem the mean
+ * of n independent per-sample scores is close to normal for the n of real benchmarks (hundreds to
+ * thousands of items), it is what lm-evaluation-harness' stderr implies, and it combines simply
+ * across subsets. For small n or accuracies near 0 or 1 it is too narrow and can leave [0, 1];
+ * when every value is 0 or 1 (accuracy, exact match) we clip it to [0, 1], the range the mean can
+ * take. Bootstrap and paired comparisons live in their own scoring modules.
+ */
+export function normalInterval(mean: number, stderr: number, clipUnit: boolean): [number, number] {
+  let low = mean - Z95 * stderr;
+  let high = mean + Z95 * stderr;
+  if (clipUnit) {
+    low = Math.max(0, low);
+    high = Math.min(1, high);
+  }
+  return [low, high];
+}
+
+/** Whether every value is 0 or 1, i.e. the metric is a proportion. */
+export function isBinary(values: readonly number[]): boolean {
+  return values.every((v) => v === 0 || v === 1);
+}
+
+/** Aggregate one metric's per-sample values; null when there are none. */
+export function summarizeMetric(values: readonly number[], higherIsBetter: boolean, clipUnit = isBinary(values)): MetricValue | null {
+  if (values.length === 0) return null;
+  const { mean, stderr } = meanStderr(values);
+  return { value: mean, stderr, ci95: normalInterval(mean, stderr, clipUnit), n: values.length, higherIsBetter };
+}
+
+/**
+ * Unweighted mean over subsets (each subject counts once, however many items it has), with
+ * stderr √(Σ se_i²) / k: the subsets are disjoint samples, so their means are independent and the
+ * variance of their average is the sum of variances over k². n is the number of samples behind it.
+ */
+export function macroAverage(subsets: readonly MetricValue[], higherIsBetter: boolean, clipUnit: boolean): MetricValue | null {
+  const k = subsets.length;
+  if (k === 0) return null;
+  let sum = 0;
+  let variance = 0;
+  let n = 0;
+  for (const m of subsets) {
+    sum += m.value;
+    variance += m.stderr * m.stderr;
+    n += m.n;
+  }
+  const mean = sum / k;
+  const stderr = Math.sqrt(variance) / k;
+  return { value: mean, stderr, ci95: normalInterval(mean, stderr, clipUnit), n, higherIsBetter };
+}
+
+/**
+ * Coverage of a task's samples: answered = no error; extracted = answered and the primary
+ * filter's extracted answer is non-null (all answered when the task has no primary filter).
+ */
+export function computeCoverage(samples: readonly SampleResult[], primaryFilter: string | undefined): Coverage {
+  let errored = 0;
+  let extracted = 0;
+  for (const s of samples) {
+    if (s.error !== undefined) {
+      errored++;
+      continue;
+    }
+    if (primaryFilter === undefined) extracted++;
+    else {
+      const answer = s.score?.extracted?.[primaryFilter];
+      if (answer !== undefined && answer !== null) extracted++;
+    }
+  }
+  return { total: samples.length, answered: samples.length - errored, extracted, errored };
+}
+
+/**
+ * Per-sample values of one metric. An errored sample scores 0 for a higher-is-better metric (it
+ * stays in n, so failures lower the score instead of silently shrinking the denominator); for a
+ * lower-is-better metric 0 would be the best possible value, a fake answer, so there errored
+ * samples are left out of that metric and show only in coverage. A sample with neither an error
+ * nor a value is a broken record, not a wrong answer.
+ */
+function metricValues(task: string, metric: MetricSpec, samples: readonly SampleResult[]): number[] {
+  const values: number[] = [];
+  for (const s of samples) {
+    if (s.error !== undefined) {
+      if (metric.higherIsBetter) values.push(0);
+      continue;
+    }
+    const v = s.score?.values[metric.name];
+    if (v === undefined || !Number.isFinite(v)) {
+      throw new HarnessError('SCORING', `${task}/${s.sampleId}: no finite value for metric "${metric.name}" and no error recorded`);
+    }
+    values.push(v);
+  }
+  return values;
+}
+
+function summarizeAll(task: string, metrics: readonly MetricSpec[], samples: readonly SampleResult[], clip: ReadonlyMap<string, boolean>): Record<string, MetricValue> {
+  const out: Record<string, MetricValue> = {};
+  for (const m of metrics) {
+    const summary = summarizeMetric(metricValues(task, m, samples), m.higherIsBetter, clip.get(m.name) ?? false);
+    // A metric with no values (no samples, or all errored on a lower-is-better metric) is left
+    // out rather than reported as 0 or NaN; coverage tells why.
+    if (summary !== null) out[m.name] = summary;
+  }
+  return out;
+}
+
+/**
+ * Aggregate the samples of one task. Metrics come from the task's MetricSpecs; subsets appear
+ * when any sample has a `subset`, macro when the task asks for it and has subsets.
+ */
+export function aggregateTask(spec: MetricsTaskSpec, samples: readonly SampleResult[]): TaskMetrics {
+  for (const s of samples) {
+    if (s.task !== spec.id) throw new HarnessError('INTERNAL', `sample ${s.task}/${s.sampleId} passed to the aggregation of task ${spec.id}`);
+  }
+  // Clipping is decided once per metric over the whole task, so a subset whose values happen to
+  // all be 0/1 of an otherwise continuous metric (ANLS, F1) is not clipped differently.
+  const clip = new Map<string, boolean>();
+  for (const m of spec.metrics) clip.set(m.name, isBinary(metricValues(spec.id, m, samples)));
+
+  const metrics = summarizeAll(spec.id, spec.metrics, samples, clip);
+  const coverage = computeCoverage(samples, spec.primaryFilter);
+  const base = { version: spec.version, primaryMetric: spec.primaryMetric, metrics };
+  if (!samples.some((s) => s.subset !== undefined)) return { ...base, coverage };
+
+  const groups = new Map<string, SampleResult[]>();
+  for (const s of samples) {
+    const key = s.subset ?? NO_SUBSET;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [s]);
+    else group.push(s);
+  }
+  const subsets: Record<string, Record<string, MetricValue>> = {};
+  for (const key of [...groups.keys()].sort()) {
+    subsets[key] = summarizeAll(spec.id, spec.metrics, groups.get(key) ?? [], clip);
+  }
+  if (spec.macroOverSubsets !== true) return { ...base, subsets, coverage };
+
+  const macro: Record<string, MetricValue> = {};
+  for (const m of spec.metrics) {
+    const parts = Object.values(subsets).flatMap((sub) => (sub[m.name] === undefined ? [] : [sub[m.name] as MetricValue]));
+    const summary = macroAverage(parts, m.higherIsBetter, clip.get(m.name) ?? false);
+    if (summary !== null) macro[m.name] = summary;
+  }
+  return { ...base, subsets, macro, coverage };
+}

@@ -1,0 +1,6 @@
+// Public entry point of the dataset readers: what tasks/* may import (DESIGN.md §2).
+export { isDirectory, listFiles, readBytes, readText } from './file-access.ts';
+export { parseCsv, readCsv, type CsvRow, type CsvTable, type ReadCsvOptions } from './read-csv.ts';
+export { parseJsonl, readJsonl, type JsonlRecord } from './read-jsonl.ts';
+export { sha256File } from './sha256-file.ts';
+export { expectColumns, expectObject, expectOneOf, requireBoolean, requireString, type Location } from './validate.ts';
