@@ -2,3 +2,4 @@
 export * from './types.ts';
 export * from './errors.ts';
 export * from './task-spec.ts';
+export * from './results.ts';

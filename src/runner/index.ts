@@ -4,3 +4,4 @@ export { OnnxPool, defaultWorkerCount, type OnnxPoolOptions } from './onnx-pool.
 export { checkCapabilities } from './capabilities.ts';
 export { makeBatches } from './schedule.ts';
 export { createProgress, type Progress } from './progress.ts';
+export { buildResultsFile, buildTaskResults, type BuildResultsInput } from './build-results.ts';

@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
-import type { Backend, BackendInfo, Capabilities, ModelDtype, Outcome, Request } from '../core/index.ts';
+import { HarnessError, type Backend, type BackendInfo, type Capabilities, type ErrorCode, type ModelDtype, type Outcome, type Request, type SampleError } from '../core/index.ts';
 import { loadModelDir, onnxBackendInfo, onnxCapabilities, type ModelDir } from '../model/index.ts';
 import { siblingModule, workerExecArgv } from './typescript-loader.ts';
 
@@ -57,13 +57,27 @@ export class OnnxPool implements Backend {
     });
   }
 
+  /**
+   * Load the model in every worker before the first request: a model that onnxruntime refuses
+   * is one coded error here rather than an error on every sample, and load time stays out of
+   * request timings (warm-up excluded).
+   */
+  async open(): Promise<void> {
+    const replies = (await Promise.all(Array.from({ length: this.concurrency }, () => this.pool.run({ kind: 'open' })))) as ({ ok: true } | { ok: false; error: SampleError })[];
+    const failed = replies.find((r): r is { ok: false; error: SampleError } => !r.ok);
+    if (failed !== undefined) {
+      await this.close();
+      throw new HarnessError(failed.error.code as ErrorCode, failed.error.message);
+    }
+  }
+
   countTokens(text: string): number {
     return this.dir.tokenizer.encode(text).length;
   }
 
   async answer(batch: Request[], signal?: AbortSignal): Promise<Outcome[]> {
     const submittedAt = performance.timeOrigin + performance.now();
-    return (await this.pool.run({ batch, submittedAt }, signal === undefined ? {} : { signal })) as Outcome[];
+    return (await this.pool.run({ kind: 'batch', batch, submittedAt }, signal === undefined ? {} : { signal })) as Outcome[];
   }
 
   async close(): Promise<void> {

@@ -2,25 +2,46 @@
 // batches piscina hands it. The model opens on the first batch (workers start in parallel).
 import { performance } from 'node:perf_hooks';
 import { workerData } from 'piscina';
-import { toSampleError, type Outcome, type Request } from '../core/index.ts';
+import { toSampleError, type Outcome, type Request, type SampleError } from '../core/index.ts';
 import { OnnxModel } from '../model/index.ts';
 import type { OnnxWorkerData } from './onnx-pool.ts';
 
 const settings = workerData as OnnxWorkerData;
 let model: Promise<OnnxModel> | undefined;
 
-export interface WorkerTask {
+export type WorkerTask = { kind: 'open' } | BatchTask;
+
+export interface BatchTask {
+  kind: 'batch';
   batch: Request[];
   /** Epoch ms when the runner handed the batch to the pool: queued time is measured from it. */
   submittedAt: number;
 }
 
-export default async function answerBatch(task: WorkerTask): Promise<Outcome[]> {
-  const receivedAt = performance.timeOrigin + performance.now();
+function openModel(): Promise<OnnxModel> {
   model ??= OnnxModel.open(settings.modelDir, { dtype: settings.dtype, threads: settings.threads, maxBatchSize: settings.maxBatchSize });
+  return model;
+}
+
+/** `open` loads the session ahead of the first batch (so load time is not request time) and reports a broken model as data. */
+export default async function handle(task: WorkerTask): Promise<Outcome[] | { ok: true } | { ok: false; error: SampleError }> {
+  if (task.kind === 'open') {
+    try {
+      await openModel();
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: toSampleError(err) };
+    }
+  }
+  return answerBatch(task);
+}
+
+async function answerBatch(task: BatchTask): Promise<Outcome[]> {
+  const receivedAt = performance.timeOrigin + performance.now();
+  const pending = openModel();
   let opened: OnnxModel;
   try {
-    opened = await model;
+    opened = await pending;
   } catch (err) {
     const error = toSampleError(err);
     return task.batch.map(() => ({ ok: false, error }));

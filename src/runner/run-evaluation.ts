@@ -1,21 +1,10 @@
 // The run loop (DESIGN.md §4 steps 3–7): check capabilities, batch, keep `concurrency` batches in
 // flight, score each outcome as it arrives, append it to the record, and finish with metrics,
 // coverage and efficiency. Stopping (Ctrl-C, error budget) keeps everything already recorded.
-import {
-  HarnessError,
-  RESULTS_SCHEMA,
-  toSampleError,
-  type Backend,
-  type Outcome,
-  type ResultsFile,
-  type RunStatus,
-  type SampleResult,
-  type TaskResults,
-} from '../core/index.ts';
-import { computeEfficiency } from '../perf/index.ts';
-import { aggregateTask } from '../scoring/index.ts';
+import { toSampleError, type Backend, type Outcome, type ResultsFile, type RunStatus, type SampleResult } from '../core/index.ts';
 import type { RecordWriter } from '../store/index.ts';
 import type { PreparedTask } from '../task/index.ts';
+import { buildResultsFile } from './build-results.ts';
 import { checkCapabilities } from './capabilities.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { toSampleResult } from './sample-result.ts';
@@ -109,29 +98,14 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationO
   }
   await writer.flush();
 
-  const results: ResultsFile = {
-    schema: RESULTS_SCHEMA,
+  const results: ResultsFile = buildResultsFile({
     runId: writer.manifest.runId,
     status,
-    startedAt: startedAt.toISOString(),
-    endedAt: new Date().toISOString(),
-    tasks: summarizeTasks(tasks, samples),
-    efficiency: computeEfficiency(samples),
-  };
+    startedAt,
+    endedAt: new Date(),
+    // Tasks with no finished sample (an interrupted run) are left out rather than shown as 0.
+    tasks: tasks.map((t) => ({ spec: t.spec, samples: samples.filter((s) => s.task === t.spec.id) })).filter((t) => t.samples.length > 0),
+  });
   await writer.finish(results);
   return stopReason === undefined ? { results, samples } : { results, samples, stopReason };
-}
-
-function summarizeTasks(tasks: PreparedTask[], samples: SampleResult[]): Record<string, TaskResults> {
-  const out: Record<string, TaskResults> = {};
-  for (const task of tasks) {
-    const own = samples.filter((s) => s.task === task.spec.id);
-    if (own.length === 0) continue;
-    try {
-      out[task.spec.id] = { ...aggregateTask(task.spec, own), efficiency: computeEfficiency(own) };
-    } catch (err) {
-      throw new HarnessError('SCORING', `aggregating ${task.spec.id}: ${(err as Error).message}`, { cause: err });
-    }
-  }
-  return out;
 }

@@ -1,0 +1,35 @@
+// results.json from samples: accuracy (scoring) and efficiency (perf) of the same requests put
+// side by side (DESIGN.md §1.2). The runner writes results.json (DESIGN.md §4 step 7); re-scoring
+// a saved record (the replay backend) goes through the runner too, so this lives here.
+import { RESULTS_SCHEMA } from '../core/index.ts';
+import type { ResultsFile, RunStatus, SampleResult, TaskResults } from '../core/index.ts';
+import { computeEfficiency } from '../perf/index.ts';
+import { aggregateTask } from '../scoring/index.ts';
+import type { MetricsTaskSpec } from '../scoring/index.ts';
+
+export function buildTaskResults(spec: MetricsTaskSpec, samples: readonly SampleResult[]): TaskResults {
+  return { ...aggregateTask(spec, samples), efficiency: computeEfficiency(samples) };
+}
+
+export interface BuildResultsInput {
+  runId: string;
+  status: RunStatus;
+  startedAt: Date;
+  endedAt: Date;
+  /** Each task's spec with its samples (all samples of the run, split by `SampleResult.task`). */
+  tasks: readonly { spec: MetricsTaskSpec; samples: readonly SampleResult[] }[];
+}
+
+export function buildResultsFile(input: BuildResultsInput): ResultsFile {
+  const tasks: Record<string, TaskResults> = {};
+  for (const { spec, samples } of input.tasks) tasks[spec.id] = buildTaskResults(spec, samples);
+  return {
+    schema: RESULTS_SCHEMA,
+    runId: input.runId,
+    status: input.status,
+    startedAt: input.startedAt.toISOString(),
+    endedAt: input.endedAt.toISOString(),
+    tasks,
+    efficiency: computeEfficiency(input.tasks.flatMap((t) => t.samples)),
+  };
+}

@@ -1,0 +1,132 @@
+// The CLI end to end, in-process: `run --suite smoke` on the embedded default writes a complete
+// record; bad input gives one line and exit code 2.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { freshTempDir, tinyModelDir } from '../support/tiny-models.ts';
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[]): Promise<Captured> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await main(args);
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+function recordDir(stdout: string): string {
+  const match = /^Record: (.+)$/m.exec(stdout);
+  if (match?.[1] === undefined) throw new Error(`no record path in output:\n${stdout}`);
+  return match[1];
+}
+
+describe('ernie-eval run', () => {
+  const previousCache = process.env['ERNIE_EVAL_CACHE'];
+  beforeAll(() => {
+    process.env['ERNIE_EVAL_CACHE'] = freshTempDir('ernie-eval-cache-');
+  });
+  afterEach(() => {
+    if (previousCache === undefined) delete process.env['ERNIE_EVAL_CACHE'];
+    else process.env['ERNIE_EVAL_CACHE'] = previousCache;
+    process.env['ERNIE_EVAL_CACHE'] = process.env['ERNIE_EVAL_CACHE'] ?? freshTempDir('ernie-eval-cache-');
+  });
+
+  it('runs the smoke suite on the embedded default and writes a complete record', async () => {
+    const out = freshTempDir();
+    const result = await cli(['run', '--suite', 'smoke', '--out', out, '--workers', '2']);
+    expect(result.stderr).toContain('using the embedded default');
+    expect(result.code).toBe(0);
+    const dir = recordDir(result.stdout);
+    for (const file of ['manifest.json', 'samples.jsonl', 'results.json', 'results.csv']) expect(existsSync(join(dir, file))).toBe(true);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { status: string; tasks: Record<string, { coverage: { total: number; answered: number }; metrics: Record<string, { n: number; value: number }> }> };
+    expect(results.status).toBe('complete');
+    expect(Object.keys(results.tasks).sort()).toEqual(['gsm8k', 'mmlu']);
+    const lines = readFileSync(join(dir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { task: string; timing?: { totalMs: number }; tokens?: { prompt: number }; score?: { values: Record<string, number> } });
+    for (const [task, r] of Object.entries(results.tasks)) {
+      expect(r.coverage.total).toBe(lines.filter((l) => l.task === task).length);
+      expect(r.coverage.answered).toBe(r.coverage.total);
+      for (const m of Object.values(r.metrics)) expect(m.n).toBe(r.coverage.total);
+    }
+    // Accuracy and efficiency of the same requests: every line has its score, timing and tokens.
+    expect(lines.every((l) => l.score !== undefined && (l.timing?.totalMs ?? -1) >= 0 && (l.tokens?.prompt ?? 0) > 0)).toBe(true);
+    // The scores are recomputable from the record alone: mean of per-sample values = reported metric.
+    const mmluAcc = lines.filter((l) => l.task === 'mmlu').map((l) => l.score?.values['acc'] ?? NaN);
+    expect(results.tasks['mmlu']?.metrics['acc']?.value).toBeCloseTo(mmluAcc.reduce((a, b) => a + b, 0) / mmluAcc.length, 12);
+  });
+
+  it('gives the same scores with 1 worker and 2 workers, and with another batch size', async () => {
+    const scores = async (extra: string[]) => {
+      const result = await cli(['run', '--suite', 'smoke', '--out', freshTempDir(), ...extra]);
+      expect(result.code).toBe(0);
+      const lines = readFileSync(join(recordDir(result.stdout), 'samples.jsonl'), 'utf8').trim().split('\n');
+      return lines
+        .map((l) => JSON.parse(l) as { task: string; sampleId: string; score: unknown; completion: { logprobs?: number[]; text?: string } })
+        .map((l) => ({ id: `${l.task}/${l.sampleId}`, score: l.score, text: l.completion.text, lp: l.completion.logprobs ?? [] }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    };
+    const one = await scores(['--workers', '1', '--batch-size', '1']);
+    const two = await scores(['--workers', '2', '--batch-size', '8']);
+    // Scores and generated text identical; log-likelihoods equal up to float noise of padding.
+    expect(two.map(({ lp: _lp, ...rest }) => rest)).toEqual(one.map(({ lp: _lp, ...rest }) => rest));
+    const deltas = two.flatMap((row, i) => row.lp.map((x, j) => Math.abs(x - (one[i]?.lp[j] ?? NaN))));
+    expect(deltas.length).toBeGreaterThan(20);
+    expect(Math.max(...deltas)).toBeLessThan(1e-4);
+  });
+});
+
+describe('bad input: one line, exit code 2, no stack trace', () => {
+  it('suggests the closest task names for an unknown task', async () => {
+    const result = await cli(['run', '--tasks', 'mmlv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('ernie-eval: error [UNKNOWN_TASK]: unknown task "mmlv"; did you mean mmlu? (see `ernie-eval list`)');
+  });
+
+  it('names file and line of a malformed JSONL row in --data-dir', async () => {
+    const data = freshTempDir();
+    mkdirSync(join(data, 'gsm8k'));
+    writeFileSync(join(data, 'gsm8k', 'test.jsonl'), '{"question": "1+1?", "answer": "2\\n#### 2"}\n{"question": "broken", \n');
+    const result = await cli(['run', '--tasks', 'gsm8k', '--data-dir', data, '--model', await tinyModelDir('ernie4_5'), '--out', freshTempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ernie-eval: error \[DATA_MALFORMED\]: .*gsm8k\/test\.jsonl:2: /);
+    expect(result.stderr).not.toContain('    at ');
+  });
+
+  it('names the culprit for a missing model.onnx, a broken tokenizer.json and a config missing a field', async () => {
+    const { cpSync, rmSync } = await import('node:fs');
+    const base = await tinyModelDir('ernie4_5');
+    const cases: [string, (dir: string) => void, RegExp][] = [
+      ['missing model.onnx', (d) => rmSync(join(d, 'onnx', 'model.onnx')), /\[MODEL_MISSING\]: .*onnx\/model\.onnx: no fp32 variant/],
+      ['broken tokenizer', (d) => writeFileSync(join(d, 'tokenizer.json'), '{oops'), /\[TOKENIZER\]: .*tokenizer\.json: not valid JSON/],
+      ['config field', (d) => writeFileSync(join(d, 'config.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(base, 'config.json'), 'utf8')), hidden_size: undefined })), /\[CONFIG_INVALID\]: .*config\.json: field "hidden_size" missing/],
+      ['text onnx', (d) => writeFileSync(join(d, 'onnx', 'model.onnx'), 'not a model'), /\[MODEL_CORRUPT\]: .*model\.onnx: onnxruntime cannot load it/],
+    ];
+    for (const [name, breakIt, expected] of cases) {
+      const dir = join(freshTempDir(), 'model');
+      cpSync(base, dir, { recursive: true });
+      breakIt(dir);
+      const result = await cli(['run', '--tasks', 'mmlu', '--model', `onnx:${dir}`, '--out', freshTempDir(), '--workers', '1']);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr.split('\n').filter((l) => l.startsWith('ernie-eval: error')), name).toHaveLength(1);
+      expect(result.stderr, name).toMatch(expected);
+    }
+  });
+
+  it('rejects unknown flags and bad values with a usage error', async () => {
+    expect((await cli(['run', '--suite', 'smoke', '--wokers', '2'])).stderr).toContain("Unknown option '--wokers'");
+    const bad = await cli(['run', '--suite', 'smoke', '--limit', 'ten']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('ernie-eval: error [USAGE]: --limit must be an integer ≥ 1, got "ten"');
+  });
+});
