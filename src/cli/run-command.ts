@@ -105,6 +105,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(maxErrors === undefined ? {} : { maxErrors }),
   };
   const backend = new OnnxPool(modelDir, { dtype, workers, maxBatchSize: batchSize });
+  await backend.open();
   const interrupt = new AbortController();
   const onSigint = () => {
     if (interrupt.signal.aborted) process.exit(EXIT.interrupted); // second Ctrl-C: leave now

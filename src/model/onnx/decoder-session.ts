@@ -1,6 +1,6 @@
 // One onnxruntime session over a decoder with the Optimum / Transformers.js I/O convention:
 // input_ids, attention_mask, position_ids, past_key_values.{i}.key|value → logits, present.{i}.key|value.
-import ort from 'onnxruntime-node';
+import * as ort from 'onnxruntime-node';
 import { ModelError } from '../../core/index.ts';
 import type { DecoderConfig } from '../model-config.ts';
 
