@@ -2,23 +2,28 @@
 // reuse, record writing) against a plain loop of one session.run per choice, on the same model and
 // the same MMLU requests, side by side in one run. Prints ratios; asserts nothing about time.
 //
-//   npx tsx bench/mc-throughput.ts [--samples 120] [--workers 2]
+//   npx tsx bench/mc-throughput.ts [--samples 120] [--configs 2x1,2x8,1x1]
+//
+// --configs: runner settings to measure, WORKERSxBATCH each.
 //
 // Uses the real MMLU files in ../shared/datasets when present, else the bundled sample items.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MANIFEST_SCHEMA, type LoglikelihoodRequest } from '../src/core/index.ts';
+import type { LoglikelihoodRequest } from '../src/core/index.ts';
 import { OnnxModel, scoreChoicesOneByOne } from '../src/model/index.ts';
 import { makeTinyModel } from '../src/model/tiny/index.ts';
 import { OnnxPool, runEvaluation, type Progress } from '../src/runner/index.ts';
 import { buildManifest, RecordWriter } from '../src/store/index.ts';
 import { loadTask, prepareTask, type PreparedTask } from '../src/task/index.ts';
 
-const { values } = parseArgs({ options: { samples: { type: 'string', default: '120' }, workers: { type: 'string', default: String(Math.min(2, availableParallelism())) } } });
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '120' }, configs: { type: 'string', default: '2x1,2x8,1x1' } } });
 const samples = Number(values.samples);
-const workers = Number(values.workers);
+const configs = (values.configs ?? '').split(',').map((c) => {
+  const [workers, batch] = c.split('x').map(Number);
+  return { workers: workers ?? 1, batch: batch ?? 1 };
+});
 const quiet: Progress = { start() {}, advance() {}, finish() {} };
 
 // A tiny model made larger (≈ 10M parameters) so that compute, not per-call overhead, dominates.
@@ -41,24 +46,29 @@ const plainSeconds = (performance.now() - t0) / 1000;
 await plainModel.close();
 
 // The harness: worker pool, longest-first batches, context once + continuations on its KV cache, record written.
-const pool = new OnnxPool(modelDir, { workers, maxBatchSize: 8 });
-await pool.open();
-const runDir = mkdtempSync(join(tmpdir(), 'bench-mc-run-'));
-const manifest = await buildManifest({ runSpec: { tasks: ['mmlu'], model: modelDir, dtype: 'fp32', seed: 0, workers, outDir: runDir }, model: pool.info, datasets: {}, tasks: {} });
-const writer = await RecordWriter.open(join(runDir, manifest.runId), manifest);
-t0 = performance.now();
-const run = await runEvaluation({ tasks: [task], backend: pool, writer, progress: quiet });
-const harnessSeconds = (performance.now() - t0) / 1000;
-await writer.close();
-await pool.close();
+async function runHarness(workers: number, batch: number): Promise<{ seconds: number; worst: number }> {
+  const pool = new OnnxPool(modelDir, { workers, maxBatchSize: batch });
+  await pool.open();
+  const runDir = mkdtempSync(join(tmpdir(), 'bench-mc-run-'));
+  const manifest = await buildManifest({ runSpec: { tasks: ['mmlu'], model: modelDir, dtype: 'fp32', seed: 0, workers, outDir: runDir }, model: pool.info, datasets: {}, tasks: {} });
+  const writer = await RecordWriter.open(join(runDir, manifest.runId), manifest);
+  const start = performance.now();
+  const run = await runEvaluation({ tasks: [task], backend: pool, writer, progress: quiet });
+  const seconds = (performance.now() - start) / 1000;
+  await writer.close();
+  await pool.close();
+  // Same answers: compare per-sample log-likelihoods with the plain path.
+  const byId = new Map(run.samples.map((s) => [s.sampleId, s.completion?.logprobs ?? []]));
+  let worst = 0;
+  task.items.forEach((item, i) => (byId.get(item.sample.id) ?? []).forEach((lp, j) => (worst = Math.max(worst, Math.abs(lp - (plain[i]?.logprobs[j] ?? NaN))))));
+  return { seconds, worst };
+}
 
-// Same answers: compare per-sample log-likelihoods of the two paths.
-const byId = new Map(run.samples.map((s) => [s.sampleId, s.completion?.logprobs ?? []]));
-let worst = 0;
-task.items.forEach((item, i) => (byId.get(item.sample.id) ?? []).forEach((lp, j) => (worst = Math.max(worst, Math.abs(lp - (plain[i]?.logprobs[j] ?? NaN))))));
-
-const rate = (s: number) => (requests.length / s).toFixed(1);
-console.log(`\n${'path'.padEnd(44)} ${'seconds'.padStart(8)} ${'questions/s'.padStart(12)}`);
-console.log(`${'plain loop, 1 session.run per choice'.padEnd(44)} ${plainSeconds.toFixed(2).padStart(8)} ${rate(plainSeconds).padStart(12)}`);
-console.log(`${`ernie-eval runner (${workers} workers, batch 8, KV reuse)`.padEnd(44)} ${harnessSeconds.toFixed(2).padStart(8)} ${rate(harnessSeconds).padStart(12)}`);
-console.log(`\nspeed-up: ${(plainSeconds / harnessSeconds).toFixed(2)}×   max |Δ log-likelihood|: ${worst.toExponential(2)}   (${MANIFEST_SCHEMA} record at ${join(runDir, manifest.runId)})`);
+const rate = (sec: number) => (requests.length / sec).toFixed(2);
+const row = (name: string, sec: number, extra: string) => console.log(`${name.padEnd(46)} ${sec.toFixed(2).padStart(8)} ${rate(sec).padStart(12)} ${extra}`);
+console.log(`\n${'path'.padEnd(46)} ${'seconds'.padStart(8)} ${'questions/s'.padStart(12)} vs plain   max |Δ log-lik|`);
+row(`plain loop: session.run per choice, ${availableParallelism()} threads`, plainSeconds, '1.00×');
+for (const { workers, batch } of configs) {
+  const { seconds, worst } = await runHarness(workers, batch);
+  row(`ernie-eval runner: ${workers} worker(s), batch ${batch}`, seconds, `${(plainSeconds / seconds).toFixed(2)}×`.padEnd(10) + worst.toExponential(1));
+}

@@ -1,6 +1,8 @@
-// Batched generation on a decoder session: prefill all prompts left-padded, then one token per
-// step for every row on the KV cache, until EOS, a stop string or the token budget.
-import type { DecoderSession, KvCache } from './decoder-session.ts';
+// Batched generation on a decoder session: prefill the prompts (in groups, so long few-shot
+// prompts do not blow up attention memory), merge their KV caches into one batch, then one token
+// per step for every row, until EOS, a stop string or the token budget. Decoding is where
+// batching pays: one pass over the weights serves every row.
+import type { DecoderSession, ForwardOutput, KvCache } from './decoder-session.ts';
 import { rowOffset } from './logits.ts';
 import { leftPad } from './padded-batch.ts';
 import { pickToken, seededRandom, type SamplingParams } from './sampler.ts';
@@ -27,6 +29,8 @@ export interface GenerateOptions {
   useCache: boolean;
   /** Called once, when the first token of every row is known (time to first token). */
   onFirstToken?: () => void;
+  /** Row indices prefilled together; default: all rows in one pass. Decoding always runs them all at once. */
+  prefillGroups?: number[][];
 }
 
 interface RowState {
@@ -70,21 +74,72 @@ function accept(row: RowState, spec: GenerationRow, token: number, options: Gene
   }
 }
 
+/** A prefilled batch: its cache, mask and the logits row that predicts each row's first token. */
+interface Prefilled {
+  cache: KvCache;
+  mask: BigInt64Array;
+  firstToken: number[];
+}
+
+/** Prefill groups of rows separately, then place each row's cache right-aligned in one batch. */
+async function prefill(session: DecoderSession, rows: GenerationRow[], states: RowState[], groups: number[][], padId: number): Promise<Prefilled> {
+  const { numLayers, numKvHeads, headDim } = session.config;
+  const parts: { rows: number[]; length: number; cache: KvCache; mask: BigInt64Array }[] = [];
+  const firstToken: number[] = new Array(rows.length).fill(padId);
+  for (const group of groups) {
+    const padded = leftPad(
+      group.map((r) => (rows[r] as GenerationRow).prompt),
+      padId,
+    );
+    const out = await session.forward({ ...padded, past: null });
+    group.forEach((r, i) => {
+      const row = rows[r] as GenerationRow;
+      firstToken[r] = pickToken(out.logits, rowOffset(out.vocab, padded.seq, i, padded.seq - 1), out.vocab, row.sampling, (states[r] as RowState).random);
+    });
+    parts.push({ rows: group, length: padded.seq, cache: out.present, mask: padded.attentionMask });
+  }
+  if (parts.length === 1 && (parts[0] as { rows: number[] }).rows.every((r, i) => r === i)) {
+    const only = parts[0] as (typeof parts)[number];
+    return { cache: only.cache, mask: only.mask, firstToken };
+  }
+  // Right-align every row in the longest length: the extra columns on the left are masked out,
+  // exactly as if the rows had been left-padded together.
+  const length = Math.max(...parts.map((p) => p.length));
+  const batch = rows.length;
+  const keys = Array.from({ length: numLayers }, () => new Float32Array(batch * numKvHeads * length * headDim));
+  const values = Array.from({ length: numLayers }, () => new Float32Array(batch * numKvHeads * length * headDim));
+  const mask = new BigInt64Array(batch * length);
+  for (const part of parts) {
+    const shift = length - part.length;
+    part.rows.forEach((r, i) => {
+      mask.set(part.mask.subarray(i * part.length, (i + 1) * part.length), r * length + shift);
+      for (let layer = 0; layer < numLayers; layer++) {
+        for (let h = 0; h < numKvHeads; h++) {
+          const from = ((i * numKvHeads + h) * part.length) * headDim;
+          const to = ((r * numKvHeads + h) * length + shift) * headDim;
+          const span = part.length * headDim;
+          (keys[layer] as Float32Array).set((part.cache.keys[layer] as Float32Array).subarray(from, from + span), to);
+          (values[layer] as Float32Array).set((part.cache.values[layer] as Float32Array).subarray(from, from + span), to);
+        }
+      }
+    });
+  }
+  return { cache: { batch, length, keys, values }, mask, firstToken };
+}
+
 export async function generateBatch(session: DecoderSession, rows: GenerationRow[], options: GenerateOptions): Promise<GeneratedRow[]> {
   const states: RowState[] = rows.map((r) => ({ tokens: [], done: r.maxTokens <= 0, text: '', finishReason: 'length', random: seededRandom(r.seed) }));
-  const prompts = leftPad(
-    rows.map((r) => r.prompt),
-    options.padId,
-  );
-  let out = await session.forward({ ...prompts, past: null });
-  let seq = prompts.seq;
+  const groups = options.useCache ? (options.prefillGroups ?? [rows.map((_, i) => i)]) : [rows.map((_, i) => i)];
+  const first = await prefill(session, rows, states, groups, options.padId);
   states.forEach((state, b) => {
-    if (!state.done) accept(state, rows[b] as GenerationRow, pickToken(out.logits, rowOffset(out.vocab, seq, b, seq - 1), out.vocab, (rows[b] as GenerationRow).sampling, state.random), options);
+    if (!state.done) accept(state, rows[b] as GenerationRow, first.firstToken[b] as number, options);
   });
   options.onFirstToken?.();
 
-  let mask = prompts.attentionMask;
-  let cache: KvCache = out.present;
+  let out: ForwardOutput;
+  let seq = 1;
+  let mask = first.mask;
+  let cache: KvCache = first.cache;
   const nextPosition = rows.map((r) => r.prompt.length);
   while (states.some((s) => !s.done)) {
     if (options.useCache) {

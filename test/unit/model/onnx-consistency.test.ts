@@ -53,6 +53,9 @@ describe.each<TinyArch>(['ernie4_5', 'ernie4_5_moe'])('ONNX backend on the tiny 
     const alone = await Promise.all(rows.map(async (row) => (await generateBatch(model.decoder, [row], { ...options, useCache: true }))[0]));
     expect(cached.map((g) => g.tokens)).toEqual(recomputed.map((g) => g.tokens));
     expect(cached.map((g) => g.tokens)).toEqual(alone.map((g) => g?.tokens));
+    // Prompts prefilled in separate groups, then decoded as one batch on merged caches.
+    const grouped = await generateBatch(model.decoder, rows, { ...options, useCache: true, prefillGroups: [[2], [0, 1]] });
+    expect(grouped.map((g) => g.tokens)).toEqual(cached.map((g) => g.tokens));
     expect(cached.every((g) => g.tokens.length > 0)).toBe(true);
     // Random weights must still produce varied text, or the equality above would prove little.
     expect(new Set(cached.flatMap((g) => g.tokens)).size).toBeGreaterThan(3);
@@ -69,6 +72,28 @@ describe.each<TinyArch>(['ernie4_5', 'ernie4_5_moe'])('ONNX backend on the tiny 
     const [stopped] = await generateBatch(model.decoder, [{ prompt, maxTokens: 16, until: [stop], sampling: { temperature: 0 }, seed: 0 }], options);
     expect(stopped?.finishReason).toBe('stop');
     expect(stopped?.text).toBe(text.slice(0, text.indexOf(stop)));
+  });
+
+  it('answers the same whatever the memory budgets cut a batch into', async () => {
+    const oneRowAtATime = await OnnxModel.open(await tinyModelDir(arch), { threads: 1, attentionBudget: 1 });
+    try {
+      const batch = [
+        ...REQUESTS,
+        ...PROMPTS.map((p, i) => ({ kind: 'generate' as const, key: `g${i}`, prompt: { kind: 'text' as const, text: p }, params: { maxTokens: 8, temperature: 0, until: [] } })),
+      ];
+      const [wide, narrow] = [await model.answer(batch), await oneRowAtATime.answer(batch)];
+      wide.forEach((w, i) => {
+        const n = narrow[i];
+        if (!w.ok || !n?.ok) throw new Error(`request ${i} failed`);
+        if (w.completion.kind === 'generate' && n.completion.kind === 'generate') expect(n.completion.text).toBe(w.completion.text);
+        if (w.completion.kind === 'loglikelihood' && n.completion.kind === 'loglikelihood') {
+          w.completion.logprobs.forEach((lp, j) => expect(Math.abs(lp - ((n.completion as { logprobs: number[] }).logprobs[j] as number))).toBeLessThan(1e-4));
+          expect(n.completion.timing.batchSize).toBe(1); // the budget really split the batch
+        }
+      });
+    } finally {
+      await oneRowAtATime.close();
+    }
   });
 
   it('answers a mixed batch through the Backend interface with timing and token counts', async () => {
