@@ -75,9 +75,14 @@ export class OnnxPool implements Backend {
     return this.dir.tokenizer.encode(text).length;
   }
 
-  async answer(batch: Request[], signal?: AbortSignal): Promise<Outcome[]> {
+  /**
+   * The signal is deliberately not passed on: piscina cancels a running task by terminating its
+   * worker, and terminating a thread inside session.run aborts the whole process in
+   * onnxruntime-node (Napi::Error). A batch is short, so a stopping run waits for it and keeps it.
+   */
+  async answer(batch: Request[], _signal?: AbortSignal): Promise<Outcome[]> {
     const submittedAt = performance.timeOrigin + performance.now();
-    return (await this.pool.run({ kind: 'batch', batch, submittedAt }, signal === undefined ? {} : { signal })) as Outcome[];
+    return (await this.pool.run({ kind: 'batch', batch, submittedAt })) as Outcome[];
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,7 @@ export interface EvaluationInput {
   tasks: PreparedTask[];
   backend: Backend;
   writer: RecordWriter;
-  /** Abort to stop: in-flight batches are dropped, everything recorded stays. */
+  /** Abort to stop: no new batch starts; batches in flight finish and are recorded (a backend that can cancel may drop them). */
   signal?: AbortSignal;
   /** Stop the run once more than this many samples have failed. */
   maxErrors?: number;
@@ -80,12 +80,11 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationO
           stop.signal,
         );
       } catch (err) {
-        if (stop.signal.aborted) return; // dropped, not failed: a resumed run will redo it
+        if (stop.signal.aborted) return; // cancelled, not failed: a resumed run will redo it
         const error = toSampleError(err);
         outcomes = batch.items.map(() => ({ ok: false, error }));
       }
-      if (stop.signal.aborted && status === 'interrupted') return;
-      await record(batch, outcomes);
+      await record(batch, outcomes); // finished work is kept, even when the run is stopping
     }
   };
 

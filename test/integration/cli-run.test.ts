@@ -86,6 +86,33 @@ describe('ernie-eval run', () => {
   });
 });
 
+describe('failures are data', () => {
+  it('records each failed sample with its error, and --max-errors stops a broken run with exit code 3', async () => {
+    const { cpSync } = await import('node:fs');
+    // A model with 64 positions cannot take GSM8K's 256 new tokens: every sample fails the same way.
+    const dir = join(freshTempDir(), 'model');
+    cpSync(await tinyModelDir('ernie4_5'), dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...config, max_position_embeddings: 64 }));
+    const tolerant = await cli(['run', '--tasks', 'gsm8k,mmlu', '--model', dir, '--out', freshTempDir(), '--workers', '1']);
+    expect(tolerant.code).toBe(0); // no budget given: the run completes, failures counted
+    const record = recordDir(tolerant.stdout);
+    const lines = readFileSync(join(record, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { task: string; error?: { code: string; message: string } });
+    const gsm = lines.filter((l) => l.task === 'gsm8k');
+    expect(gsm.length).toBeGreaterThan(0);
+    expect(gsm.every((l) => l.error?.message.includes("exceeds the model's 64 positions"))).toBe(true);
+    const results = JSON.parse(readFileSync(join(record, 'results.json'), 'utf8')) as { tasks: Record<string, { coverage: { errored: number; answered: number } }> };
+    expect(results.tasks['gsm8k']?.coverage).toMatchObject({ errored: gsm.length, answered: 0 });
+    expect(results.tasks['mmlu']?.coverage.errored).toBe(0); // other tasks are unaffected
+
+    const strict = await cli(['run', '--tasks', 'gsm8k', '--model', dir, '--out', freshTempDir(), '--workers', '1', '--batch-size', '1', '--max-errors', '2']);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('run aborted: more than 2 samples failed');
+    const aborted = JSON.parse(readFileSync(join(recordDir(strict.stdout), 'results.json'), 'utf8')) as { status: string };
+    expect(aborted.status).toBe('aborted');
+  });
+});
+
 describe('bad input: one line, exit code 2, no stack trace', () => {
   it('suggests the closest task names for an unknown task', async () => {
     const result = await cli(['run', '--tasks', 'mmlv']);
