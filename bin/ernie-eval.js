@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// Runs the CLI from a build (dist/) when there is one, else straight from the TypeScript sources
-// through tsx, so `npm ci && npx ernie-eval ...` works without a build step.
+// In a checkout, runs the CLI straight from the TypeScript sources through tsx, so
+// `npm ci && npx ernie-eval ...` needs no build and never runs a stale one. A published package
+// ships only the build (dist/), and runs that.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
+const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 let main;
-if (existsSync(built)) {
-  ({ main } = await import(pathToFileURL(built).href));
-} else {
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  ({ main } = await import(pathToFileURL(source).href));
+} else {
+  ({ main } = await import(new URL('../dist/src/cli/main.js', import.meta.url).href));
 }
 process.exitCode = await main(process.argv.slice(2));
