@@ -130,6 +130,18 @@ describe('bad input: one line, exit code 2, no stack trace', () => {
     expect(result.stderr).not.toContain('    at ');
   });
 
+  it('names file and line of an MMLU CSV row with a wrong column count', async () => {
+    const data = freshTempDir();
+    mkdirSync(join(data, 'mmlu', 'data', 'dev'), { recursive: true });
+    mkdirSync(join(data, 'mmlu', 'data', 'test'), { recursive: true });
+    const row = (q: string) => `"${q}",one,two,three,four,A`;
+    writeFileSync(join(data, 'mmlu', 'data', 'dev', 'virology_dev.csv'), `${[1, 2, 3, 4, 5].map((i) => row(`dev ${i}`)).join('\n')}\n`);
+    writeFileSync(join(data, 'mmlu', 'data', 'test', 'virology_test.csv'), `${row('fine')}\n"short row",one,two,A\n`);
+    const result = await cli(['run', '--tasks', 'mmlu', '--data-dir', data, '--model', await tinyModelDir('ernie4_5'), '--out', freshTempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ernie-eval: error \[DATA_MALFORMED\]: .*mmlu\/data\/test\/virology_test\.csv:2: expected 6 columns, found 4/);
+  });
+
   it('names the culprit for a missing model.onnx, a broken tokenizer.json and a config missing a field', async () => {
     const { cpSync, rmSync } = await import('node:fs');
     const base = await tinyModelDir('ernie4_5');
