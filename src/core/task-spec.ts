@@ -1,6 +1,6 @@
 // What a benchmark is to the harness (DESIGN.md §3 TaskSpec). Tasks live in tasks/<id>/task.ts
 // and default-export `defineTask({...})`; the registry in src/task/ finds them.
-import type { Capabilities, Completion, GenerationParams, Message, RequestKind, Sample, Score } from './types.ts';
+import type { Capabilities, Completion, GenerationParams, Message, Sample, Score, TaskRequestKind } from './types.ts';
 
 /** A dataset file that was read, for the manifest's checksums. */
 export interface DatasetFile {
@@ -37,7 +37,7 @@ export interface Protocol {
   /** Number of in-context examples. */
   shots: number;
   chainOfThought: boolean;
-  requestKind: RequestKind;
+  requestKind: TaskRequestKind;
   /** Where the protocol comes from (harness config, paper table), shown by `list` and READMEs. */
   source: string;
 }

@@ -67,8 +67,21 @@ export interface GenerateRequest {
   params: GenerationParams;
 }
 
-export type Request = LoglikelihoodRequest | GenerateRequest;
+/**
+ * Per-token log-probabilities of a whole text: what an OpenAI `/v1/completions` call with `echo`
+ * and `logprobs` returns. `serve` answers those calls with it; tasks use `loglikelihood`.
+ */
+export interface TokenLogprobsRequest {
+  kind: 'token-logprobs';
+  key: string;
+  text: string;
+}
+
+export type Request = LoglikelihoodRequest | GenerateRequest | TokenLogprobsRequest;
 export type RequestKind = Request['kind'];
+/** What tasks build; capabilities describe these kinds. */
+export type TaskRequest = LoglikelihoodRequest | GenerateRequest;
+export type TaskRequestKind = TaskRequest['kind'];
 
 /** Times in milliseconds, measured by the backend or runner that served the request. */
 export interface Timing {
@@ -82,6 +95,8 @@ export interface Timing {
   totalMs: number;
   /** How many requests shared the forward passes that served this one. */
   batchSize: number;
+  /** Gaps between successive streamed tokens (vLLM's ITL), when the backend streams. */
+  itlMs?: number[];
 }
 
 export interface TokenCounts {
@@ -108,9 +123,25 @@ export interface GenerateAnswer {
 }
 
 /** A backend's answer to one request: the completion of DESIGN.md §3. */
-export type Completion = (LoglikelihoodAnswer | GenerateAnswer) & {
+export interface TokenLogprobsAnswer {
+  kind: 'token-logprobs';
+  /** Token strings as the tokenizer decodes them, one per token of the text. */
+  tokens: string[];
+  /** Character offset of each token in the text. */
+  textOffsets: number[];
+  /** log P(token | tokens before it); null for the first token, which has no context. */
+  logprobs: (number | null)[];
+  /** The most likely token at each position and its log-probability (null for the first). */
+  topTokens: (string | null)[];
+  topLogprobs: (number | null)[];
+}
+
+/** A backend's answer to one request: the completion of DESIGN.md §3. */
+export type Completion = (LoglikelihoodAnswer | GenerateAnswer | TokenLogprobsAnswer) & {
   timing: Timing;
   tokens: TokenCounts;
+  /** Attempts beyond the first that this answer took (HTTP retries); absent means none. */
+  retries?: number;
 };
 
 /** A failure recorded on its sample instead of killing the run (DESIGN.md §1.6). */
@@ -118,6 +149,8 @@ export interface SampleError {
   code: string;
   message: string;
   retryable: boolean;
+  /** Attempts beyond the first before giving up. */
+  retries?: number;
 }
 
 export type Outcome = { ok: true; completion: Completion } | { ok: false; error: SampleError };
@@ -156,6 +189,11 @@ export interface Backend {
   readonly concurrency: number;
   /** Count tokens of a text with the model's tokenizer, for ordering requests by length. */
   countTokens?(text: string): number;
+  /**
+   * How the runner should order work: longest first (local batching: tight padding) or requests
+   * sharing a prompt prefix together (a server's prefix cache). Default longest-first.
+   */
+  readonly preferredOrder?: 'longest-first' | 'shared-prefix';
   answer(batch: Request[], signal?: AbortSignal): Promise<Outcome[]>;
   close(): Promise<void>;
 }
@@ -185,7 +223,7 @@ export interface SampleResult {
   sampleId: string;
   subset?: string;
   requestKey: string;
-  requestKind: RequestKind;
+  requestKind: TaskRequestKind;
   /** The exact text given to the model (rendered prompt or context). */
   prompt: string;
   target: string;
@@ -201,6 +239,8 @@ export interface SampleResult {
   score?: Score;
   timing?: Timing;
   tokens?: TokenCounts;
+  /** HTTP retries this sample took (absent: none). */
+  retries?: number;
   error?: SampleError;
 }
 

@@ -16,14 +16,16 @@ export function toSampleResult(work: WorkItem, outcome: Outcome): SampleResult {
     target: item.sample.target,
     ...(item.sample.choices === undefined ? {} : { choices: item.sample.choices }),
   };
-  if (!outcome.ok) return { ...base, error: outcome.error };
+  if (!outcome.ok) return { ...base, error: outcome.error, ...(outcome.error.retries === undefined ? {} : { retries: outcome.error.retries }) };
   const completion = outcome.completion;
   base.timing = completion.timing;
   base.tokens = completion.tokens;
-  base.completion =
-    completion.kind === 'loglikelihood'
-      ? { logprobs: completion.logprobs, greedy: completion.greedy, continuationTokens: completion.continuationTokens }
-      : { text: completion.text, finishReason: completion.finishReason, ...(completion.reasoning === undefined ? {} : { reasoning: completion.reasoning }) };
+  if (completion.retries !== undefined) base.retries = completion.retries;
+  if (completion.kind === 'loglikelihood') {
+    base.completion = { logprobs: completion.logprobs, greedy: completion.greedy, continuationTokens: completion.continuationTokens };
+  } else if (completion.kind === 'generate') {
+    base.completion = { text: completion.text, finishReason: completion.finishReason, ...(completion.reasoning === undefined ? {} : { reasoning: completion.reasoning }) };
+  }
   try {
     base.score = task.spec.score(item.sample, completion);
   } catch (err) {

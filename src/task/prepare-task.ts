@@ -2,13 +2,13 @@
 // the bundled samples), read it, pick the samples, build each request and its stable key.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Message, Request, Sample, TaskData, TaskSpec } from '../core/index.ts';
+import type { Message, Sample, TaskData, TaskRequest, TaskSpec } from '../core/index.ts';
 import { requestKey } from './request-key.ts';
 import { selectSamples } from './select-samples.ts';
 
 export interface PreparedItem {
   sample: Sample;
-  request: Request;
+  request: TaskRequest;
   /** The text given to the model, for the record (chat messages shown role by role). */
   promptText: string;
 }
@@ -50,7 +50,7 @@ export async function prepareTask(spec: TaskSpec, options: PrepareOptions): Prom
     const body = spec.buildRequest(sample, data);
     // Content only: identical requests (duplicate questions, shared across tasks) share one answer.
     const key = requestKey(body);
-    const request: Request = { ...body, key };
+    const request: TaskRequest = { ...body, key };
     const promptText = body.kind === 'loglikelihood' ? body.context : body.prompt.kind === 'text' ? body.prompt.text : messagesText(body.prompt.messages);
     return { sample, request, promptText };
   });

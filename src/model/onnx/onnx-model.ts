@@ -81,7 +81,11 @@ export class OnnxModel implements Backend {
     const outcomes: Outcome[] = new Array(batch.length);
     const loglik: { index: number; request: LoglikelihoodRequest }[] = [];
     const generate: { index: number; request: GenerateRequest }[] = [];
-    batch.forEach((request, index) => (request.kind === 'loglikelihood' ? loglik.push({ index, request }) : generate.push({ index, request })));
+    batch.forEach((request, index) => {
+      if (request.kind === 'loglikelihood') loglik.push({ index, request });
+      else if (request.kind === 'generate') generate.push({ index, request });
+      else outcomes[index] = { ok: false, error: { code: 'CAPABILITY', message: `request kind ${request.kind} is not served by this backend`, retryable: false } };
+    });
     if (loglik.length > 0) await this.answerLoglikelihood(loglik, outcomes);
     if (generate.length > 0) await this.answerGenerate(generate, outcomes);
     return outcomes;
