@@ -51,10 +51,17 @@ export interface GenerationParams {
  * Score continuations of one shared context. All continuations of a multiple-choice question
  * travel in one request so that a backend can run the context once and reuse its KV cache.
  */
+/** Which sample a request was built for. Not part of the key: identical requests share answers. */
+export interface RequestOrigin {
+  task: string;
+  sampleId: string;
+}
+
 export interface LoglikelihoodRequest {
   kind: 'loglikelihood';
   /** Stable hash of everything that determines the answer (see task/request-key.ts). */
   key: string;
+  origin?: RequestOrigin;
   context: string;
   continuations: string[];
 }
@@ -63,6 +70,7 @@ export interface LoglikelihoodRequest {
 export interface GenerateRequest {
   kind: 'generate';
   key: string;
+  origin?: RequestOrigin;
   prompt: { kind: 'text'; text: string } | { kind: 'chat'; messages: Message[] };
   params: GenerationParams;
 }

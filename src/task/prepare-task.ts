@@ -50,7 +50,7 @@ export async function prepareTask(spec: TaskSpec, options: PrepareOptions): Prom
     const body = spec.buildRequest(sample, data);
     // Content only: identical requests (duplicate questions, shared across tasks) share one answer.
     const key = requestKey(body);
-    const request: TaskRequest = { ...body, key };
+    const request: TaskRequest = { ...body, key, origin: { task: spec.id, sampleId: sample.id } };
     const promptText = body.kind === 'loglikelihood' ? body.context : body.prompt.kind === 'text' ? body.prompt.text : messagesText(body.prompt.messages);
     return { sample, request, promptText };
   });

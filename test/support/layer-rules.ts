@@ -10,7 +10,9 @@ export const ALLOWED: Record<string, string[]> = {
   store: ['core'],
   runner: ['core', 'task', 'model', 'scoring', 'perf', 'store'],
   report: ['core', 'store', 'scoring', 'perf'],
-  cli: ['core', 'task', 'model', 'scoring', 'perf', 'store', 'runner', 'report'],
+  // The OpenAI-compatible server in front of a local model and its worker pool.
+  serve: ['core', 'model', 'runner'],
+  cli: ['core', 'task', 'model', 'scoring', 'perf', 'store', 'runner', 'report', 'serve'],
 };
 
 function layerOf(path: string): string | undefined {
