@@ -3,3 +3,4 @@ export * from './types.ts';
 export * from './errors.ts';
 export * from './task-spec.ts';
 export * from './results.ts';
+export { canonicalJson, canonicalHash, sha256Hex } from './canonical-json.ts';

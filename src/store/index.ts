@@ -9,6 +9,5 @@ export type { BuildManifestInput } from './manifest.ts';
 export { readHarnessInfo, findPackageRoot, gitState } from './harness-info.ts';
 export { readHardwareInfo } from './hardware-info.ts';
 export { makeRunId, sanitizeLabel } from './run-id.ts';
-export { canonicalJson, canonicalHash, sha256Hex } from './canonical-json.ts';
 export { writeFileAtomic, writeJsonAtomic } from './atomic-write.ts';
 export { MANIFEST_FILE, SAMPLES_FILE, RESULTS_FILE, RESULTS_CSV_FILE } from './record-files.ts';

@@ -1,8 +1,7 @@
 // Builds manifest.json: everything needed to know what a record describes and to tell whether two
 // records are comparable (same runSpecHash, task versions, dataset checksums, model fingerprint).
-import { MANIFEST_SCHEMA } from '../core/index.ts';
+import { canonicalHash, MANIFEST_SCHEMA } from '../core/index.ts';
 import type { BackendInfo, DatasetRecord, Manifest, RunSpec, TaskRecord } from '../core/index.ts';
-import { canonicalHash } from './canonical-json.ts';
 import { readHardwareInfo } from './hardware-info.ts';
 import { readHarnessInfo } from './harness-info.ts';
 import { makeRunId } from './run-id.ts';

@@ -2,5 +2,5 @@
 export { listTaskIds, loadTask, loadSuites, resolveSuite, TASKS_ROOT, type SuiteSpec } from './registry.ts';
 export { prepareTask, type PreparedTask, type PreparedItem, type MissingTask, type PrepareOptions } from './prepare-task.ts';
 export { selectSamples } from './select-samples.ts';
-export { requestKey, canonicalJson } from './request-key.ts';
+export { requestKey } from './request-key.ts';
 export { closestNames } from './closest-names.ts';

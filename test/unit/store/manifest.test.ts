@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, canonicalHash, canonicalJson, makeRunId, readHarnessInfo, sanitizeLabel } from '../../../src/store/index.ts';
+import { canonicalHash, canonicalJson } from '../../../src/core/index.ts';
+import { buildManifest, makeRunId, readHarnessInfo, sanitizeLabel } from '../../../src/store/index.ts';
 import { manifest } from './record-fixture.ts';
 
 describe('canonicalJson', () => {
