@@ -7,6 +7,7 @@ Usage: ernie-eval <command> [options]
 Commands:
   run               run benchmarks against a model and write a run record
   list              list tasks and suites with their protocol and data status
+  serve             serve a local ONNX model through the OpenAI API (chat, completions with echo+logprobs)
   make-tiny-model   build a tiny ERNIE-architecture ONNX model (test fixture, embedded default)
   help [command]    show help
 

@@ -5,11 +5,13 @@ import { LIST_HELP, MAIN_HELP, MAKE_TINY_HELP, RUN_HELP } from './help.ts';
 import { listCommand } from './list-command.ts';
 import { makeTinyModelCommand } from './make-tiny-model-command.ts';
 import { runCommand } from './run-command.ts';
+import { serveCommand, SERVE_HELP } from './serve-command.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   run: { run: runCommand, help: RUN_HELP },
   list: { run: listCommand, help: LIST_HELP },
   'make-tiny-model': { run: makeTinyModelCommand, help: MAKE_TINY_HELP },
+  serve: { run: (argv) => serveCommand(argv), help: SERVE_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {

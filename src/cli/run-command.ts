@@ -2,23 +2,16 @@
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { UsageError, type DatasetRecord, type ModelDtype, type RunSpec, type TaskRecord, type TaskSpec } from '../core/index.ts';
-import { ensureTinyModel, MODEL_DTYPES } from '../model/index.ts';
+import { MODEL_DTYPES } from '../model/index.ts';
 import { writeResultsCsv } from '../report/index.ts';
-import { OnnxPool, defaultWorkerCount, runEvaluation } from '../runner/index.ts';
+import { defaultWorkerCount, runEvaluation } from '../runner/index.ts';
 import { buildManifest, RecordWriter, RESULTS_CSV_FILE } from '../store/index.ts';
 import { loadTask, prepareTask, resolveSuite, type MissingTask, type PreparedTask } from '../task/index.ts';
 import { intOption, oneOf, parseCommand, stringOption } from './args.ts';
 import { EXIT } from './exit-codes.ts';
+import { openBackend } from './open-backend.ts';
 import { RUN_HELP } from './help.ts';
 import { formatSummary } from './summary-table.ts';
-
-function modelDirFromSpec(spec: string): string {
-  const colon = spec.indexOf(':');
-  const scheme = colon > 1 ? spec.slice(0, colon) : undefined; // "C:\..." is a path, not a scheme
-  if (scheme === undefined) return spec;
-  if (scheme === 'onnx') return spec.slice(colon + 1);
-  throw new UsageError(`--model ${spec}: backend "${scheme}" is not available in this version; use onnx:DIR`);
-}
 
 async function resolveTasks(suite: string | undefined, tasksFlag: string | undefined): Promise<{ specs: TaskSpec[]; defaultLimit?: number }> {
   if ((suite === undefined) === (tasksFlag === undefined)) throw new UsageError('run: give exactly one of --suite NAME or --tasks a,b (see `ernie-eval list`)');
@@ -81,17 +74,6 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (prepared.length === 0) throw new UsageError('run: none of the requested tasks has data; nothing to run', 'USAGE');
 
   const modelFlag = stringOption(values['model']);
-  let modelDir: string;
-  if (modelFlag === undefined) {
-    const tiny = await ensureTinyModel();
-    modelDir = tiny.dir;
-    console.error(
-      `ernie-eval: no --model given: using the embedded default, a tiny ERNIE-4.5-architecture model with random weights (${tiny.built ? 'built now' : 'cached'} at ${tiny.dir}), on ${dataDir === undefined ? 'the bundled sample items' : dataDir}; its scores check the pipeline, not a model.`,
-    );
-  } else {
-    modelDir = resolve(modelDirFromSpec(modelFlag));
-  }
-
   const runSpec: RunSpec = {
     tasks: specs.map((s) => s.id),
     ...(suite === undefined ? {} : { suite }),
@@ -104,8 +86,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     outDir: resolve(stringOption(values['out']) ?? 'reports'),
     ...(maxErrors === undefined ? {} : { maxErrors }),
   };
-  const backend = new OnnxPool(modelDir, { dtype, workers, maxBatchSize: batchSize });
-  await backend.open();
+  const { backend, notice } = await openBackend(modelFlag, { dtype, workers, batchSize, dataDescription: dataDir ?? 'the bundled sample items' });
+  if (notice !== undefined) console.error(`ernie-eval: ${notice}`);
   const interrupt = new AbortController();
   const onSigint = () => {
     if (interrupt.signal.aborted) process.exit(EXIT.interrupted); // second Ctrl-C: leave now

@@ -133,8 +133,11 @@ export interface GenerateAnswer {
 /** A backend's answer to one request: the completion of DESIGN.md §3. */
 export interface TokenLogprobsAnswer {
   kind: 'token-logprobs';
-  /** Token strings as the tokenizer decodes them, one per token of the text. */
-  tokens: string[];
+  /**
+   * Token strings as the tokenizer decodes them, one per token of the text. (Not `tokens`: every
+   * Completion carries `tokens: TokenCounts`, and the intersection would be unconstructible.)
+   */
+  tokenTexts: string[];
   /** Character offset of each token in the text. */
   textOffsets: number[];
   /** log P(token | tokens before it); null for the first token, which has no context. */

@@ -7,3 +7,4 @@ export { DecoderSession } from './onnx/decoder-session.ts';
 export { scoreChoicesCached, scoreChoicesOneByOne, type EncodedChoices, type ChoiceScores } from './onnx/loglikelihood.ts';
 export { generateBatch, cutAtStop } from './onnx/generate.ts';
 export { ensureTinyModel, cacheRoot, TINY_MODEL_REVISION } from './default-model.ts';
+export { ReplayBackend, type ReplayOptions } from './replay/index.ts';

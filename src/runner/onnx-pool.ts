@@ -3,6 +3,7 @@
 // workers × threads never oversubscribes the CPU.
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { HarnessError, type Backend, type BackendInfo, type Capabilities, type ErrorCode, type ModelDtype, type Outcome, type Request, type SampleError } from '../core/index.ts';
 import { loadModelDir, onnxBackendInfo, onnxCapabilities, type ModelDir } from '../model/index.ts';
@@ -21,6 +22,18 @@ export interface OnnxPoolOptions {
   workers?: number;
   maxBatchSize?: number;
 }
+
+/** A generate request of a batch (by index) produced a token; `text` is its whole text so far. */
+export interface TokenEvent {
+  index: number;
+  text: string;
+  generated: number;
+  /** Epoch ms when the worker accepted the token. */
+  at: number;
+}
+
+/** What a worker posts on a streaming batch's port: tokens, then one `end` after the last. */
+export type ProgressMessage = ({ kind: 'token' } & TokenEvent) | { kind: 'end' };
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
@@ -83,6 +96,30 @@ export class OnnxPool implements Backend {
   async answer(batch: Request[], _signal?: AbortSignal): Promise<Outcome[]> {
     const submittedAt = performance.timeOrigin + performance.now();
     return (await this.pool.run({ kind: 'batch', batch, submittedAt })) as Outcome[];
+  }
+
+  /**
+   * `answer` with a callback per generated token, for streaming. Piscina workers cannot call back
+   * into this thread, so the batch carries one end of a MessageChannel (transferred) and the worker
+   * posts each token on it as it is accepted. The worker's `end` message is awaited as well as the
+   * result, since messages on two ports have no order between them.
+   */
+  async answerStreaming(batch: Request[], onToken: (event: TokenEvent) => void): Promise<Outcome[]> {
+    const submittedAt = performance.timeOrigin + performance.now();
+    const { port1, port2 } = new MessageChannel();
+    const ended = new Promise<void>((resolve) => {
+      port1.on('message', (message: ProgressMessage) => {
+        if (message.kind === 'end') resolve();
+        else onToken({ index: message.index, text: message.text, generated: message.generated, at: message.at });
+      });
+    });
+    try {
+      const outcomes = (await this.pool.run({ kind: 'batch', batch, submittedAt, progress: port2 }, { transferList: [port2] })) as Outcome[];
+      await ended;
+      return outcomes;
+    } finally {
+      port1.close();
+    }
   }
 
   async close(): Promise<void> {

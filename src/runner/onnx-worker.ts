@@ -1,10 +1,11 @@
 // Worker-thread entry of the ONNX pool: each worker owns one onnxruntime session and answers the
 // batches piscina hands it. The model opens on the first batch (workers start in parallel).
 import { performance } from 'node:perf_hooks';
+import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { toSampleError, type Outcome, type Request, type SampleError } from '../core/index.ts';
 import { OnnxModel } from '../model/index.ts';
-import type { OnnxWorkerData } from './onnx-pool.ts';
+import type { OnnxWorkerData, ProgressMessage } from './onnx-pool.ts';
 
 const settings = workerData as OnnxWorkerData;
 let model: Promise<OnnxModel> | undefined;
@@ -16,6 +17,8 @@ export interface BatchTask {
   batch: Request[];
   /** Epoch ms when the runner handed the batch to the pool: queued time is measured from it. */
   submittedAt: number;
+  /** Streaming: each generated token is posted here, then `end` once the batch is answered. */
+  progress?: MessagePort;
 }
 
 function openModel(): Promise<OnnxModel> {
@@ -44,9 +47,23 @@ async function answerBatch(task: BatchTask): Promise<Outcome[]> {
     opened = await pending;
   } catch (err) {
     const error = toSampleError(err);
+    task.progress?.postMessage({ kind: 'end' } satisfies ProgressMessage);
+    task.progress?.close();
     return task.batch.map(() => ({ ok: false, error }));
   }
-  const outcomes = await opened.answer(task.batch);
+  const port = task.progress;
+  const post = (message: ProgressMessage) => port?.postMessage(message);
+  let outcomes: Outcome[];
+  try {
+    outcomes = await opened.answer(
+      task.batch,
+      undefined,
+      port === undefined ? {} : { onToken: (index, text, generated) => post({ kind: 'token', index, text, generated, at: performance.timeOrigin + performance.now() }) },
+    );
+  } finally {
+    post({ kind: 'end' });
+    port?.close();
+  }
   const queuedMs = Math.max(0, receivedAt - task.submittedAt);
   for (const outcome of outcomes) if (outcome.ok) outcome.completion.timing.queuedMs = queuedMs;
   return outcomes;

@@ -29,6 +29,12 @@ export interface GenerateOptions {
   useCache: boolean;
   /** Called once, when the first token of every row is known (time to first token). */
   onFirstToken?: () => void;
+  /**
+   * Called each time a row accepts a token, with the row's text so far (stop strings already cut):
+   * what streaming needs. The text is the decode of all tokens, so it may end in U+FFFD while a
+   * character spans tokens; streamers hold such tails back.
+   */
+  onToken?: (row: number, text: string, generated: number) => void;
   /** Row indices prefilled together; default: all rows in one pass. Decoding always runs them all at once. */
   prefillGroups?: number[][];
 }
@@ -52,12 +58,17 @@ export function cutAtStop(text: string, until: string[]): string | null {
   return cut < 0 ? null : text.slice(0, cut);
 }
 
-function accept(row: RowState, spec: GenerationRow, token: number, options: GenerateOptions): void {
+function accept(row: RowState, spec: GenerationRow, token: number, options: GenerateOptions, index: number): void {
   if (options.eosIds.includes(token)) {
     row.done = true;
     row.finishReason = 'eos';
     return;
   }
+  acceptText(row, spec, token, options);
+  options.onToken?.(index, row.text, row.tokens.length);
+}
+
+function acceptText(row: RowState, spec: GenerationRow, token: number, options: GenerateOptions): void {
   row.tokens.push(token);
   const text = options.decode(row.tokens);
   const cut = cutAtStop(text, spec.until);
@@ -132,7 +143,7 @@ export async function generateBatch(session: DecoderSession, rows: GenerationRow
   const groups = options.useCache ? (options.prefillGroups ?? [rows.map((_, i) => i)]) : [rows.map((_, i) => i)];
   const first = await prefill(session, rows, states, groups, options.padId);
   states.forEach((state, b) => {
-    if (!state.done) accept(state, rows[b] as GenerationRow, first.firstToken[b] as number, options);
+    if (!state.done) accept(state, rows[b] as GenerationRow, first.firstToken[b] as number, options, b);
   });
   options.onFirstToken?.();
 
@@ -167,7 +178,7 @@ export async function generateBatch(session: DecoderSession, rows: GenerationRow
     }
     states.forEach((state, b) => {
       nextPosition[b] = (nextPosition[b] as number) + 1;
-      if (!state.done) accept(state, rows[b] as GenerationRow, pickToken(out.logits, rowOffset(out.vocab, seq, b, seq - 1), out.vocab, (rows[b] as GenerationRow).sampling, state.random), options);
+      if (!state.done) accept(state, rows[b] as GenerationRow, pickToken(out.logits, rowOffset(out.vocab, seq, b, seq - 1), out.vocab, (rows[b] as GenerationRow).sampling, state.random), options, b);
     });
   }
   return states.map((s) => ({ tokens: s.tokens, text: s.text, finishReason: s.finishReason }));

@@ -13,11 +13,13 @@ import {
   type ModelDtype,
   type Outcome,
   type Request,
+  type TokenLogprobsRequest,
 } from '../../core/index.ts';
 import { loadModelDir, type ModelDir } from '../model-dir.ts';
 import { DecoderSession } from './decoder-session.ts';
 import { generateBatch, type GenerationRow } from './generate.ts';
 import { scoreChoicesCached, type EncodedChoices } from './loglikelihood.ts';
+import { scoreTokenLogprobs } from './token-logprobs.ts';
 
 export interface OnnxModelOptions {
   dtype?: ModelDtype;
@@ -29,6 +31,12 @@ export interface OnnxModelOptions {
   logitsBudget?: number;
   /** Upper bound on attention scores of one forward pass (rows × heads × positions², floats). */
   attentionBudget?: number;
+}
+
+/** Observers of one `answer()` call (streaming); they run in the thread that owns the session. */
+export interface AnswerHooks {
+  /** A generate request of the batch (by index) accepted a token; `text` is its whole text so far. */
+  onToken?: (index: number, text: string, generated: number) => void;
 }
 
 const DEFAULT_LOGITS_BUDGET = 64 * 1024 * 1024; // 256 MB of float32
@@ -77,17 +85,19 @@ export class OnnxModel implements Backend {
     return this.dir.tokenizer.encode(text).length;
   }
 
-  async answer(batch: Request[]): Promise<Outcome[]> {
+  async answer(batch: Request[], _signal?: AbortSignal, hooks: AnswerHooks = {}): Promise<Outcome[]> {
     const outcomes: Outcome[] = new Array(batch.length);
     const loglik: { index: number; request: LoglikelihoodRequest }[] = [];
     const generate: { index: number; request: GenerateRequest }[] = [];
+    const tokenLogprobs: { index: number; request: TokenLogprobsRequest }[] = [];
     batch.forEach((request, index) => {
       if (request.kind === 'loglikelihood') loglik.push({ index, request });
       else if (request.kind === 'generate') generate.push({ index, request });
-      else outcomes[index] = { ok: false, error: { code: 'CAPABILITY', message: `request kind ${request.kind} is not served by this backend`, retryable: false } };
+      else tokenLogprobs.push({ index, request });
     });
     if (loglik.length > 0) await this.answerLoglikelihood(loglik, outcomes);
-    if (generate.length > 0) await this.answerGenerate(generate, outcomes);
+    if (tokenLogprobs.length > 0) await this.answerTokenLogprobs(tokenLogprobs, outcomes);
+    if (generate.length > 0) await this.answerGenerate(generate, outcomes, hooks);
     return outcomes;
   }
 
@@ -175,6 +185,42 @@ export class OnnxModel implements Backend {
     }
   }
 
+  /** Echo + logprobs: every token of each text scored in one forward pass (per budget group). */
+  private async answerTokenLogprobs(items: { index: number; request: TokenLogprobsRequest }[], outcomes: Outcome[]): Promise<void> {
+    const { tokenizer, config } = this.dir;
+    const rows: { index: number; ids: number[]; text: string }[] = [];
+    for (const { index, request } of items) {
+      const ids = tokenizer.encode(request.text);
+      if (ids.length === 0) outcomes[index] = { ok: false, error: { code: 'TOKENIZER', message: 'the text encodes to no tokens', retryable: false } };
+      else if (ids.length > config.maxPositions) outcomes[index] = { ok: false, error: { code: 'BACKEND', message: `the text is ${ids.length} tokens, more than the model's ${config.maxPositions} positions`, retryable: false } };
+      else rows.push({ index, ids, text: request.text });
+    }
+    const decode = (ids: number[]) => tokenizer.decode(ids, false);
+    for (const group of this.budgetGroups(rows, (r) => r.ids.length)) {
+      const startedAt = now();
+      try {
+        const scored = await scoreTokenLogprobs(this.session, group, this.padId, decode);
+        const totalMs = now() - startedAt;
+        group.forEach((row, i) => {
+          const s = scored[i];
+          if (s === undefined) return;
+          const { ids: _ids, ...answer } = s;
+          outcomes[row.index] = {
+            ok: true,
+            completion: {
+              kind: 'token-logprobs',
+              ...answer,
+              timing: { startedAt, queuedMs: 0, ttftMs: totalMs, totalMs, batchSize: group.length },
+              tokens: { prompt: row.ids.length, generated: 0 },
+            },
+          };
+        });
+      } catch (err) {
+        for (const row of group) outcomes[row.index] = { ok: false, error: toSampleError(err) };
+      }
+    }
+  }
+
   private renderPrompt(request: GenerateRequest): number[] {
     const { tokenizer, chatTemplate } = this.dir;
     if (request.prompt.kind === 'text') return tokenizer.encode(request.prompt.text);
@@ -183,7 +229,7 @@ export class OnnxModel implements Backend {
     return tokenizer.encode(chatTemplate.render(request.prompt.messages, options));
   }
 
-  private async answerGenerate(items: { index: number; request: GenerateRequest }[], outcomes: Outcome[]): Promise<void> {
+  private async answerGenerate(items: { index: number; request: GenerateRequest }[], outcomes: Outcome[], hooks: AnswerHooks): Promise<void> {
     const rows: { index: number; row: GenerationRow }[] = [];
     for (const { index, request } of items) {
       try {
@@ -223,6 +269,7 @@ export class OnnxModel implements Backend {
           useCache: true,
           prefillGroups,
           onFirstToken: () => (firstTokenAt = now()),
+          ...(hooks.onToken === undefined ? {} : { onToken: (row: number, text: string, generated: number) => hooks.onToken?.((rows[row] as { index: number }).index, text, generated) }),
         },
       );
       const totalMs = now() - startedAt;

@@ -1,0 +1,52 @@
+// --model SPEC → a Backend: onnx:DIR (or DIR) runs a local model in the worker pool, replay:FILE
+// answers from saved outputs. Whatever opens here is ready: sessions loaded, files parsed.
+import { resolve } from 'node:path';
+import { UsageError, type Backend, type ModelDtype } from '../core/index.ts';
+import { ensureTinyModel, ReplayBackend } from '../model/index.ts';
+import { OnnxPool } from '../runner/index.ts';
+
+export interface BackendChoice {
+  backend: Backend;
+  /** The local model directory, when there is one (FLOPs model, manifest). */
+  modelDir?: string;
+  /** One line to tell the user what is answering, when it is not what they named. */
+  notice?: string;
+}
+
+export interface OpenBackendOptions {
+  dtype: ModelDtype;
+  workers: number;
+  batchSize: number;
+  dataDescription: string;
+}
+
+function splitScheme(spec: string): { scheme: string | undefined; rest: string } {
+  const colon = spec.indexOf(':');
+  // "C:\models" is a path, not a scheme; so is anything with a slash before the colon.
+  if (colon <= 1 || spec.slice(0, colon).includes('/')) return { scheme: undefined, rest: spec };
+  return { scheme: spec.slice(0, colon), rest: spec.slice(colon + 1) };
+}
+
+async function openPool(dir: string, options: OpenBackendOptions): Promise<OnnxPool> {
+  const pool = new OnnxPool(dir, { dtype: options.dtype, workers: options.workers, maxBatchSize: options.batchSize });
+  await pool.open();
+  return pool;
+}
+
+export async function openBackend(spec: string | undefined, options: OpenBackendOptions): Promise<BackendChoice> {
+  if (spec === undefined) {
+    const tiny = await ensureTinyModel();
+    return {
+      backend: await openPool(tiny.dir, options),
+      modelDir: tiny.dir,
+      notice: `no --model given: using the embedded default, a tiny ERNIE-4.5-architecture model with random weights (${tiny.built ? 'built now' : 'cached'} at ${tiny.dir}), on ${options.dataDescription}; its scores check the pipeline, not a model.`,
+    };
+  }
+  const { scheme, rest } = splitScheme(spec);
+  if (scheme === undefined || scheme === 'onnx') {
+    const dir = resolve(rest);
+    return { backend: await openPool(dir, options), modelDir: dir };
+  }
+  if (scheme === 'replay') return { backend: await ReplayBackend.open(resolve(rest)) };
+  throw new UsageError(`--model ${spec}: unknown backend "${scheme}"; use onnx:DIR or replay:FILE`);
+}
