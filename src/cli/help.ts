@@ -22,9 +22,16 @@ OUT/<run-id>/: manifest.json, samples.jsonl, results.json, results.csv.
 Options:
   --suite NAME        a named list of tasks (see \`ernie-eval list\`), e.g. smoke
   --tasks a,b         comma-separated task ids
-  --model SPEC        onnx:DIR (or just DIR): a Hugging Face style ONNX model directory.
+  --model SPEC        onnx:DIR (or just DIR): a Hugging Face style ONNX model directory;
+                      openai:URL: an OpenAI-compatible server (FastDeploy, vLLM, SGLang,
+                      ernie-eval serve), see docs/serving.md; replay:FILE: saved outputs (a
+                      record's samples.jsonl or {task, sample_id, output} lines), no inference.
                       Without it: the embedded default, a tiny ERNIE model built on first use
                       (random weights: checks the pipeline, its scores mean nothing)
+  --model-name NAME   openai: the model's name as the server's /v1/models lists it
+  --concurrency N     openai: HTTP requests in flight (default 8)
+  --request-rate R    openai: at most R request starts per second
+  --api-key-env VAR   openai: environment variable holding the API key (default OPENAI_API_KEY)
   --dtype D           fp32 | fp16 | q8 | q4: which onnx/ file variant to load (default fp32)
   --data-dir DIR      folder holding each benchmark's official files (DIR/mmlu, DIR/gsm8k, ...).
                       Without it: the few sample items bundled with each task

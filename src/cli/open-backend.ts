@@ -1,8 +1,9 @@
-// --model SPEC → a Backend: onnx:DIR (or DIR) runs a local model in the worker pool, replay:FILE
-// answers from saved outputs. Whatever opens here is ready: sessions loaded, files parsed.
+// --model SPEC → a Backend: onnx:DIR (or DIR) runs a local model in the worker pool, openai:URL
+// talks to an OpenAI-compatible server (FastDeploy, vLLM, SGLang, ernie-eval serve), replay:FILE
+// answers from saved outputs. Whatever opens here is ready: sessions loaded, server probed, files parsed.
 import { resolve } from 'node:path';
 import { UsageError, type Backend, type ModelDtype } from '../core/index.ts';
-import { ensureTinyModel, ReplayBackend } from '../model/index.ts';
+import { ensureTinyModel, openOpenAiBackend, ReplayBackend } from '../model/index.ts';
 import { OnnxPool } from '../runner/index.ts';
 
 export interface BackendChoice {
@@ -18,6 +19,12 @@ export interface OpenBackendOptions {
   workers: number;
   batchSize: number;
   dataDescription: string;
+  /** openai: the model name as the server lists it, requests in flight, starts per second, key variable. */
+  modelName?: string;
+  concurrency?: number;
+  requestRate?: number;
+  apiKeyEnv?: string;
+  signal?: AbortSignal;
 }
 
 function splitScheme(spec: string): { scheme: string | undefined; rest: string } {
@@ -48,5 +55,18 @@ export async function openBackend(spec: string | undefined, options: OpenBackend
     return { backend: await openPool(dir, options), modelDir: dir };
   }
   if (scheme === 'replay') return { backend: await ReplayBackend.open(resolve(rest)) };
-  throw new UsageError(`--model ${spec}: unknown backend "${scheme}"; use onnx:DIR or replay:FILE`);
+  if (scheme === 'openai') {
+    if (options.modelName === undefined) throw new UsageError(`--model ${spec} needs --model-name NAME (the name the server lists at GET ${rest.replace(/\/+$/, '')}/models)`);
+    const backend = await openOpenAiBackend({
+      baseUrl: rest,
+      model: options.modelName,
+      // Unnamed: OPENAI_API_KEY if set, else no key. Named with --api-key-env: it must be set.
+      ...(options.apiKeyEnv === undefined ? {} : { apiKeyEnv: options.apiKeyEnv }),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.requestRate === undefined ? {} : { requestRate: options.requestRate }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    return { backend };
+  }
+  throw new UsageError(`--model ${spec}: unknown backend "${scheme}"; use onnx:DIR, openai:URL or replay:FILE`);
 }

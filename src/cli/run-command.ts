@@ -38,6 +38,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     suite: { type: 'string' },
     tasks: { type: 'string' },
     model: { type: 'string' },
+    'model-name': { type: 'string' },
+    concurrency: { type: 'string' },
+    'request-rate': { type: 'string' },
+    'api-key-env': { type: 'string' },
     dtype: { type: 'string' },
     'data-dir': { type: 'string' },
     limit: { type: 'string' },
@@ -86,7 +90,22 @@ export async function runCommand(argv: string[]): Promise<number> {
     outDir: resolve(stringOption(values['out']) ?? 'reports'),
     ...(maxErrors === undefined ? {} : { maxErrors }),
   };
-  const { backend, notice } = await openBackend(modelFlag, { dtype, workers, batchSize, dataDescription: dataDir ?? 'the bundled sample items' });
+  const concurrency = intOption('concurrency', values['concurrency'], { min: 1 });
+  const rate = stringOption(values['request-rate']);
+  const requestRate = rate === undefined ? undefined : Number(rate);
+  if (requestRate !== undefined && !(requestRate > 0)) throw new UsageError(`--request-rate must be a positive number of requests per second, got "${rate}"`);
+  const modelName = stringOption(values['model-name']);
+  const apiKeyEnv = stringOption(values['api-key-env']);
+  const { backend, notice } = await openBackend(modelFlag, {
+    dtype,
+    workers,
+    batchSize,
+    dataDescription: dataDir ?? 'the bundled sample items',
+    ...(modelName === undefined ? {} : { modelName }),
+    ...(concurrency === undefined ? {} : { concurrency }),
+    ...(requestRate === undefined ? {} : { requestRate }),
+    ...(apiKeyEnv === undefined ? {} : { apiKeyEnv }),
+  });
   if (notice !== undefined) console.error(`ernie-eval: ${notice}`);
   const interrupt = new AbortController();
   const onSigint = () => {

@@ -8,3 +8,4 @@ export { scoreChoicesCached, scoreChoicesOneByOne, type EncodedChoices, type Cho
 export { generateBatch, cutAtStop } from './onnx/generate.ts';
 export { ensureTinyModel, cacheRoot, TINY_MODEL_REVISION } from './default-model.ts';
 export { ReplayBackend, type ReplayOptions } from './replay/index.ts';
+export { openOpenAiBackend, OpenAiBackend, DEFAULT_API_KEY_ENV, DEFAULT_CONCURRENCY, type OpenAiBackendOptions } from './openai/index.ts';

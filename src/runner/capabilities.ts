@@ -20,7 +20,11 @@ export function checkCapabilities(tasks: PreparedTask[], backend: Backend): void
       if (item.request.kind === 'generate' && item.request.prompt.kind === 'chat') needed.add('chat');
     }
     for (const capability of needed) {
-      if (!backend.capabilities[capability]) problems.push(`${task.spec.id} ${WHY[capability]}, which ${backend.info.kind}:${backend.info.location} does not offer`);
+      if (backend.capabilities[capability]) continue;
+      // A backend that found out why at open (the HTTP backend's probe) says so in `<capability>Unavailable`.
+      const reason = backend.info.details?.[`${capability}Unavailable`];
+      const because = typeof reason === 'string' && reason !== '' ? `: ${reason}` : '';
+      problems.push(`${task.spec.id} ${WHY[capability]}, which ${backend.info.kind}:${backend.info.location} does not offer${because}`);
     }
   }
   if (problems.length > 0) throw new HarnessError('CAPABILITY', `cannot run these tasks on this model:\n  ${problems.join('\n  ')}`);
