@@ -8,6 +8,8 @@ Commands:
   run               run benchmarks against a model and write a run record
   list              list tasks and suites with their protocol and data status
   serve             serve a local ONNX model through the OpenAI API (chat, completions with echo+logprobs)
+  calibrate         measure this machine's achievable GEMM FLOP/s (the MFU peak) and cache it
+  mfu               training MFU (PaLM appendix B) and the tokens/s an MFU implies
   make-tiny-model   build a tiny ERNIE-architecture ONNX model (test fixture, embedded default)
   help [command]    show help
 

@@ -99,6 +99,57 @@ export interface Efficiency {
   tpotMs: LatencySummary | null;
   /** Requests per forward batch (batch-weighted mean of `timing.batchSize`). */
   meanBatchSize: number | null;
+  /**
+   * True when model loading and session warm-up happened before the first timed request (the
+   * ONNX pool opens its sessions first; HTTP backends have none), so no figure here includes them.
+   */
+  warmupExcluded?: boolean;
+  /** Gaps between streamed tokens (vLLM's ITL), over every gap of every streamed sample. */
+  itlMs?: LatencySummary | null;
+  /** Prefill time of generate samples (their `ttftMs`: the batch's prompt pass on the local backend). */
+  prefillMs?: LatencySummary | null;
+  /** Decode time of generate samples (`totalMs − ttftMs`). */
+  decodeMs?: LatencySummary | null;
+  /** Model FLOPs of these requests, from config.json; null when the model's shape is unknown (remote, replay). */
+  flops?: FlopsSummary | null;
+  /** Model FLOPs utilization estimate, or why there is none. */
+  mfu?: MfuSummary;
+}
+
+/** Forward FLOPs of the timed requests from the FLOPs model (docs/efficiency.md). */
+export interface FlopsSummary {
+  /** How FLOPs were counted, in words. */
+  method: string;
+  /** Parameters one text token multiplies through (routed experts: top-k), embedding excluded, LM head included. */
+  activeParameters: number;
+  totalParameters: number;
+  /** FLOPs of the prompt tokens (causal attention over the prompt). */
+  prefillFlops: number;
+  /** FLOPs of the generated tokens (each attends to the prompt and the tokens before it). */
+  decodeFlops: number;
+  totalFlops: number;
+  /** totalFlops over the active window; null when the window is empty. */
+  achievedFlopsPerSecond: number | null;
+}
+
+/** A peak FLOP/s and where it came from. */
+export interface PeakFlops {
+  flopsPerSecond: number;
+  /** Datasheet URL, the CPU formula, or the calibration that measured it. */
+  source: string;
+}
+
+export interface MfuSummary {
+  /** `estimate`: computed against at least one peak; `n/a`: not computable, `note` says why. */
+  status: 'estimate' | 'n/a';
+  /** What the figures mean, or why there are none (e.g. "n/a, hardware unknown"). */
+  note: string;
+  /** Achieved model FLOP/s ÷ theoretical peak (datasheet, or cores × clock × SIMD width). */
+  vsTheoreticalPeak: number | null;
+  /** Achieved model FLOP/s ÷ the peak a large GEMM reached on this machine (`ernie-eval calibrate`). */
+  vsCalibratedPeak: number | null;
+  theoreticalPeak: PeakFlops | null;
+  calibratedPeak: PeakFlops | null;
 }
 
 export interface Coverage {

@@ -9,3 +9,4 @@ export { generateBatch, cutAtStop } from './onnx/generate.ts';
 export { ensureTinyModel, cacheRoot, TINY_MODEL_REVISION } from './default-model.ts';
 export { ReplayBackend, type ReplayOptions } from './replay/index.ts';
 export { openOpenAiBackend, OpenAiBackend, DEFAULT_API_KEY_ENV, DEFAULT_CONCURRENCY, type OpenAiBackendOptions } from './openai/index.ts';
+export { calibrateGemm, readCachedCalibration, writeCachedCalibration, calibrationCachePath, countGraphFlops, readModelConfigJson, type GemmCalibration, type GraphFlops } from './perf/index.ts';

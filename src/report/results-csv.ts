@@ -35,6 +35,15 @@ export const RESULTS_CSV_COLUMNS = [
   'ttft_p99_ms',
   'tpot_p50_ms',
   'mean_batch_size',
+  'itl_p50_ms',
+  'prefill_p50_ms',
+  'decode_p50_ms',
+  'warmup_excluded',
+  'model_flops',
+  'achieved_flops_per_s',
+  'mfu_status',
+  'mfu_vs_theoretical_peak',
+  'mfu_vs_calibrated_peak',
 ] as const;
 
 export type ResultsCsvColumn = (typeof RESULTS_CSV_COLUMNS)[number];
@@ -76,6 +85,16 @@ function taskLevelColumns(r: TaskResults): Row {
     ttft_p99_ms: e.ttftMs?.p99 ?? null,
     tpot_p50_ms: e.tpotMs?.p50 ?? null,
     mean_batch_size: e.meanBatchSize,
+    // Fields added with the FLOPs model; records written before it lack them (empty cells).
+    itl_p50_ms: e.itlMs?.p50 ?? null,
+    prefill_p50_ms: e.prefillMs?.p50 ?? null,
+    decode_p50_ms: e.decodeMs?.p50 ?? null,
+    warmup_excluded: e.warmupExcluded ?? null,
+    model_flops: e.flops?.totalFlops ?? null,
+    achieved_flops_per_s: e.flops?.achievedFlopsPerSecond ?? null,
+    mfu_status: e.mfu?.status ?? null,
+    mfu_vs_theoretical_peak: e.mfu?.vsTheoreticalPeak ?? null,
+    mfu_vs_calibrated_peak: e.mfu?.vsCalibratedPeak ?? null,
   };
 }
 

@@ -3,12 +3,12 @@
 // a saved record (the replay backend) goes through the runner too, so this lives here.
 import { RESULTS_SCHEMA } from '../core/index.ts';
 import type { ResultsFile, RunStatus, SampleResult, TaskResults } from '../core/index.ts';
-import { computeEfficiency } from '../perf/index.ts';
+import { computeEfficiency, type EfficiencyContext } from '../perf/index.ts';
 import { aggregateTask } from '../scoring/index.ts';
 import type { MetricsTaskSpec } from '../scoring/index.ts';
 
-export function buildTaskResults(spec: MetricsTaskSpec, samples: readonly SampleResult[]): TaskResults {
-  return { ...aggregateTask(spec, samples), efficiency: computeEfficiency(samples) };
+export function buildTaskResults(spec: MetricsTaskSpec, samples: readonly SampleResult[], efficiency: EfficiencyContext = {}): TaskResults {
+  return { ...aggregateTask(spec, samples), efficiency: computeEfficiency(samples, efficiency) };
 }
 
 export interface BuildResultsInput {
@@ -18,11 +18,13 @@ export interface BuildResultsInput {
   endedAt: Date;
   /** Each task's spec with its samples (all samples of the run, split by `SampleResult.task`). */
   tasks: readonly { spec: MetricsTaskSpec; samples: readonly SampleResult[] }[];
+  /** FLOPs model and hardware peaks for the FLOPs / MFU fields (runner/efficiency-context.ts); absent: n/a. */
+  efficiency?: EfficiencyContext;
 }
 
 export function buildResultsFile(input: BuildResultsInput): ResultsFile {
   const tasks: Record<string, TaskResults> = {};
-  for (const { spec, samples } of input.tasks) tasks[spec.id] = buildTaskResults(spec, samples);
+  for (const { spec, samples } of input.tasks) tasks[spec.id] = buildTaskResults(spec, samples, input.efficiency);
   return {
     schema: RESULTS_SCHEMA,
     runId: input.runId,
@@ -30,6 +32,6 @@ export function buildResultsFile(input: BuildResultsInput): ResultsFile {
     startedAt: input.startedAt.toISOString(),
     endedAt: input.endedAt.toISOString(),
     tasks,
-    efficiency: computeEfficiency(input.tasks.flatMap((t) => t.samples)),
+    efficiency: computeEfficiency(input.tasks.flatMap((t) => t.samples), input.efficiency),
   };
 }

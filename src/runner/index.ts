@@ -5,3 +5,4 @@ export { checkCapabilities } from './capabilities.ts';
 export { makeBatches } from './schedule.ts';
 export { createProgress, type Progress } from './progress.ts';
 export { buildResultsFile, buildTaskResults, type BuildResultsInput } from './build-results.ts';
+export { resolveEfficiencyContext, localPeaks, type EfficiencyOverride } from './efficiency-context.ts';

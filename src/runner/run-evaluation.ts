@@ -6,6 +6,7 @@ import type { RecordWriter } from '../store/index.ts';
 import type { PreparedTask } from '../task/index.ts';
 import { buildResultsFile } from './build-results.ts';
 import { checkCapabilities } from './capabilities.ts';
+import { resolveEfficiencyContext, type EfficiencyOverride } from './efficiency-context.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { toSampleResult } from './sample-result.ts';
 import { makeBatches, type Batch } from './schedule.ts';
@@ -19,6 +20,8 @@ export interface EvaluationInput {
   /** Stop the run once more than this many samples have failed. */
   maxErrors?: number;
   progress?: Progress;
+  /** Model config / serving hardware for FLOPs and MFU when the backend cannot tell (remote endpoints). */
+  efficiency?: EfficiencyOverride;
 }
 
 export interface EvaluationOutput {
@@ -104,6 +107,7 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationO
     endedAt: new Date(),
     // Tasks with no finished sample (an interrupted run) are left out rather than shown as 0.
     tasks: tasks.map((t) => ({ spec: t.spec, samples: samples.filter((s) => s.task === t.spec.id) })).filter((t) => t.samples.length > 0),
+    efficiency: resolveEfficiencyContext(backend, input.efficiency),
   });
   await writer.finish(results);
   return stopReason === undefined ? { results, samples } : { results, samples, stopReason };
