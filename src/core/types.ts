@@ -198,8 +198,6 @@ export interface Backend {
   readonly maxBatchSize: number;
   /** Batches that may be in flight at once (workers, HTTP slots). */
   readonly concurrency: number;
-  /** Count tokens of a text with the model's tokenizer, for ordering requests by length. */
-  countTokens?(text: string): number;
   /**
    * How the runner should order work: longest first (local batching: tight padding) or requests
    * sharing a prompt prefix together (a server's prefix cache). Default longest-first.

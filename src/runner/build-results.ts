@@ -7,8 +7,17 @@ import { computeEfficiency, type EfficiencyContext } from '../perf/index.ts';
 import { aggregateTask } from '../scoring/index.ts';
 import type { MetricsTaskSpec } from '../scoring/index.ts';
 
+/**
+ * Samples in a fixed order (by sample id): floating-point sums depend on order, and a record must
+ * give the same numbers however its samples finished, were sharded or were replayed.
+ */
+function inSampleOrder(samples: readonly SampleResult[]): SampleResult[] {
+  return [...samples].sort((a, b) => (a.task === b.task ? 0 : a.task < b.task ? -1 : 1) || (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0));
+}
+
 export function buildTaskResults(spec: MetricsTaskSpec, samples: readonly SampleResult[], efficiency: EfficiencyContext = {}): TaskResults {
-  return { ...aggregateTask(spec, samples), efficiency: computeEfficiency(samples, efficiency) };
+  const ordered = inSampleOrder(samples);
+  return { ...aggregateTask(spec, ordered), efficiency: computeEfficiency(ordered, efficiency) };
 }
 
 export interface BuildResultsInput {
@@ -32,6 +41,6 @@ export function buildResultsFile(input: BuildResultsInput): ResultsFile {
     startedAt: input.startedAt.toISOString(),
     endedAt: input.endedAt.toISOString(),
     tasks,
-    efficiency: computeEfficiency(input.tasks.flatMap((t) => t.samples), input.efficiency),
+    efficiency: computeEfficiency(inSampleOrder(input.tasks.flatMap((t) => t.samples)), input.efficiency),
   };
 }

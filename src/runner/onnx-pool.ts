@@ -20,6 +20,8 @@ export interface OnnxPoolOptions {
   dtype?: ModelDtype;
   /** Worker threads; default: one per core, capped at 4 (more sessions mean more memory, little gain). */
   workers?: number;
+  /** onnxruntime intra-op threads per worker; default: the cores split evenly between workers. */
+  threadsPerWorker?: number;
   maxBatchSize?: number;
 }
 
@@ -55,7 +57,7 @@ export class OnnxPool implements Backend {
     this.capabilities = onnxCapabilities(this.dir);
     this.maxBatchSize = options.maxBatchSize ?? 8;
     this.concurrency = Math.max(1, options.workers ?? defaultWorkerCount());
-    this.threadsPerWorker = Math.max(1, Math.floor(availableParallelism() / this.concurrency));
+    this.threadsPerWorker = Math.max(1, options.threadsPerWorker ?? Math.floor(availableParallelism() / this.concurrency));
     this.info.details = { ...this.info.details, workers: this.concurrency, threadsPerWorker: this.threadsPerWorker };
     const workerFile = siblingModule(import.meta.url, 'onnx-worker');
     const data: OnnxWorkerData = { modelDir: this.dir.dir, dtype: this.dir.dtype, threads: this.threadsPerWorker, maxBatchSize: this.maxBatchSize };
@@ -84,9 +86,6 @@ export class OnnxPool implements Backend {
     }
   }
 
-  countTokens(text: string): number {
-    return this.dir.tokenizer.encode(text).length;
-  }
 
   /**
    * The signal is deliberately not passed on: piscina cancels a running task by terminating its

@@ -81,9 +81,6 @@ export class OnnxModel implements Backend {
     return this.session;
   }
 
-  countTokens(text: string): number {
-    return this.dir.tokenizer.encode(text).length;
-  }
 
   async answer(batch: Request[], _signal?: AbortSignal, hooks: AnswerHooks = {}): Promise<Outcome[]> {
     const outcomes: Outcome[] = new Array(batch.length);
