@@ -10,20 +10,25 @@ export function rowOffset(vocab: number, seq: number, batchIndex: number, positi
   return (batchIndex * seq + position) * vocab;
 }
 
-export function tokenLogprob(logits: Float32Array, offset: number, vocab: number, token: number): TokenLogprob {
+/** log-sum-exp and argmax of one logits row, in double precision. */
+export function rowStats(logits: Float32Array, offset: number, vocab: number): { lse: number; argmax: number } {
   let max = -Infinity;
-  let argmax = 0;
+  let best = 0;
   for (let v = 0; v < vocab; v++) {
     const x = logits[offset + v] as number;
     if (x > max) {
       max = x;
-      argmax = v;
+      best = v;
     }
   }
   let sum = 0;
   for (let v = 0; v < vocab; v++) sum += Math.exp((logits[offset + v] as number) - max);
-  const logprob = (logits[offset + token] as number) - max - Math.log(sum);
-  return { logprob, greedy: argmax === token };
+  return { lse: max + Math.log(sum), argmax: best };
+}
+
+export function tokenLogprob(logits: Float32Array, offset: number, vocab: number, token: number): TokenLogprob {
+  const { lse, argmax: best } = rowStats(logits, offset, vocab);
+  return { logprob: (logits[offset + token] as number) - lse, greedy: best === token };
 }
 
 export function argmax(logits: Float32Array, offset: number, vocab: number): number {

@@ -8,7 +8,7 @@
 // nothing until the token completing the character arrives, so it gets the offset of the character
 // it starts, and offsets never go backwards or past the text.
 import type { DecoderSession } from './decoder-session.ts';
-import { rowOffset } from './logits.ts';
+import { rowOffset, rowStats } from './logits.ts';
 import { leftPad } from './padded-batch.ts';
 
 export interface TokenLogprobs {
@@ -41,22 +41,6 @@ export function tokenTextOffsets(ids: number[], text: string, decode: (ids: numb
     }
   }
   return offsets;
-}
-
-/** log-sum-exp and argmax of one logits row, in double precision. */
-function rowStats(logits: Float32Array, offset: number, vocab: number): { lse: number; argmax: number } {
-  let max = -Infinity;
-  let argmax = 0;
-  for (let v = 0; v < vocab; v++) {
-    const x = logits[offset + v] as number;
-    if (x > max) {
-      max = x;
-      argmax = v;
-    }
-  }
-  let sum = 0;
-  for (let v = 0; v < vocab; v++) sum += Math.exp((logits[offset + v] as number) - max);
-  return { lse: max + Math.log(sum), argmax };
 }
 
 /**
