@@ -34,6 +34,10 @@ Options:
   --concurrency N     openai: HTTP requests in flight (default 8)
   --request-rate R    openai: at most R request starts per second
   --api-key-env VAR   openai: environment variable holding the API key (default OPENAI_API_KEY)
+  --serving-device ID, --serving-devices N, --serving-precision P, --serving-peak-tflops X,
+  --model-config FILE what served a remote endpoint (a device with a sourced peak, see
+                      docs/efficiency.md, or the per-device datasheet TFLOP/s) and the served
+                      model's config.json, so its MFU can be estimated; otherwise "n/a, hardware unknown"
   --dtype D           fp32 | fp16 | q8 | q4: which onnx/ file variant to load (default fp32)
   --data-dir DIR      folder holding each benchmark's official files (DIR/mmlu, DIR/gsm8k, ...).
                       Without it: the few sample items bundled with each task

@@ -1,11 +1,10 @@
 // `ernie-eval mfu`: training MFU arithmetic as PaLM's appendix B defines it, both ways: the MFU a
 // throughput gives, and the throughput an MFU implies. Model FLOPs per token are 6N + 12·L·H·Q·T
 // with N the parameters a token multiplies through (active ones for an MoE).
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsageError } from '../core/index.ts';
 import { acceleratorPeak, countParameters, parseModelShape, tokensPerSecondAtMfu, trainingFlopsPerToken, trainingMfu, type Precision, type TrainingShape } from '../perf/index.ts';
 import { oneOf, parseCommand, stringOption } from './args.ts';
+import { positiveNumber as num, readConfigArg as readConfig } from './config-args.ts';
 import { EXIT } from './exit-codes.ts';
 
 export const MFU_HELP = `Usage: ernie-eval mfu (--config FILE | --params N --layers L --heads H --head-dim Q)
@@ -29,26 +28,6 @@ Options:
   --mfu F                an MFU (0.47 or 47%) to turn into tokens/s
   --no-attention         drop the 12·L·H·Q·T term (PaLM's "without self-attention" figure)
   -h, --help             this help`;
-
-function num(name: string, value: string | boolean | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value).trim();
-  const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got "${text}"`);
-  return n;
-}
-
-function readConfig(path: string): Record<string, unknown> {
-  let file = path;
-  try {
-    if (statSync(path).isDirectory()) file = join(path, 'config.json');
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
-    return parsed as Record<string, unknown>;
-  } catch (err) {
-    throw new UsageError(`--config ${file}: ${(err as Error).message}`);
-  }
-}
 
 function shapeFrom(values: Record<string, string | boolean | undefined>, seq: number): { shape: TrainingShape; what: string } {
   const config = stringOption(values['config']);

@@ -10,6 +10,7 @@ import { loadTask, prepareTask, resolveSuite, type MissingTask, type PreparedTas
 import { intOption, oneOf, parseCommand, stringOption } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import { openBackend } from './open-backend.ts';
+import { SERVING_HARDWARE_OPTIONS, servingHardware } from './serving-hardware.ts';
 import { RUN_HELP } from './help.ts';
 import { formatSummary } from './summary-table.ts';
 
@@ -50,6 +51,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     'batch-size': { type: 'string' },
     'max-errors': { type: 'string' },
     seed: { type: 'string' },
+    ...SERVING_HARDWARE_OPTIONS,
   });
   if (values['help'] === true) {
     console.log(RUN_HELP);
@@ -78,6 +80,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (prepared.length === 0) throw new UsageError('run: none of the requested tasks has data; nothing to run', 'USAGE');
 
   const modelFlag = stringOption(values['model']);
+  const efficiency = servingHardware(values);
   const runSpec: RunSpec = {
     tasks: specs.map((s) => s.id),
     ...(suite === undefined ? {} : { suite }),
@@ -127,7 +130,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     const writer = await RecordWriter.open(runDir, manifest);
     let output;
     try {
-      output = await runEvaluation({ tasks: prepared, backend, writer, signal: interrupt.signal, ...(maxErrors === undefined ? {} : { maxErrors }) });
+      output = await runEvaluation({ tasks: prepared, backend, writer, signal: interrupt.signal, ...(maxErrors === undefined ? {} : { maxErrors }), ...(efficiency === undefined ? {} : { efficiency }) });
     } finally {
       await writer.close();
     }

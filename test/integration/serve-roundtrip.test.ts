@@ -19,6 +19,8 @@ interface Line {
   error?: unknown;
 }
 
+let lastRecordDir = '';
+
 async function runRecord(args: string[]): Promise<Map<string, Line>> {
   const out: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
@@ -32,6 +34,7 @@ async function runRecord(args: string[]): Promise<Map<string, Line>> {
     err.mockRestore();
   }
   const dir = /^Record: (.+)$/m.exec(out.join('\n'))?.[1] ?? '';
+  lastRecordDir = dir;
   const lines = readFileSync(join(dir, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
   return new Map(lines.map((l) => [`${l.task}/${l.sampleId}`, l]));
 }
@@ -54,6 +57,9 @@ describe('serve + the OpenAI backend against the ONNX backend directly', () => {
   it('gives identical scores sample by sample, for log-likelihood and generation tasks', async () => {
     const direct = await runRecord(['--model', modelDir, '--workers', '1']);
     const viaHttp = await runRecord(['--model', `openai:${server.url}`, '--model-name', 'tiny-ernie', '--concurrency', '4']);
+    // A remote endpoint's hardware is unknown: MFU says so instead of guessing.
+    const remote = JSON.parse(readFileSync(join(lastRecordDir, 'results.json'), 'utf8')) as { efficiency: { mfu?: { status: string; note: string } } };
+    expect(remote.efficiency.mfu).toMatchObject({ status: 'n/a', note: 'n/a, hardware unknown' });
     expect([...viaHttp.keys()].sort()).toEqual([...direct.keys()].sort());
     let logprobs = 0;
     for (const [id, d] of direct) {
@@ -68,6 +74,11 @@ describe('serve + the OpenAI backend against the ONNX backend directly', () => {
       });
     }
     expect(logprobs).toBeGreaterThan(20);
+    // Stated hardware and model config turn it into an estimate against that peak.
+    await runRecord(['--model', `openai:${server.url}`, '--model-name', 'tiny-ernie', '--serving-peak-tflops', '0.5', '--model-config', modelDir]);
+    const stated = JSON.parse(readFileSync(join(lastRecordDir, 'results.json'), 'utf8')) as { efficiency: { mfu?: { status: string; vsTheoreticalPeak: number | null } } };
+    expect(stated.efficiency.mfu?.status).toBe('estimate');
+    expect(stated.efficiency.mfu?.vsTheoreticalPeak).toBeGreaterThan(0);
     expect([...direct.values()].filter((l) => l.task === 'gsm8k').length).toBeGreaterThan(0);
   });
 
