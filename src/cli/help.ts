@@ -7,6 +7,8 @@ Usage: ernie-eval <command> [options]
 Commands:
   run               run benchmarks against a model and write a run record
   list              list tasks and suites with their protocol and data status
+  report RUN_DIR    re-render a record: results.csv, samples.csv, summary.md, junit.xml, report.html, charts
+  compare BASE NEW  paired comparison of two records per task; exit 1 on a regression
   serve             serve a local ONNX model through the OpenAI API (chat, completions with echo+logprobs)
   calibrate         measure this machine's achievable GEMM FLOP/s (the MFU peak) and cache it
   mfu               training MFU (PaLM appendix B) and the tokens/s an MFU implies

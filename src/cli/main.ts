@@ -5,6 +5,8 @@ import { LIST_HELP, MAIN_HELP, MAKE_TINY_HELP, RUN_HELP } from './help.ts';
 import { listCommand } from './list-command.ts';
 import { makeTinyModelCommand } from './make-tiny-model-command.ts';
 import { calibrateCommand, CALIBRATE_HELP } from './calibrate-command.ts';
+import { compareCommand, COMPARE_HELP } from './compare-command.ts';
+import { reportCommand, REPORT_HELP } from './report-command.ts';
 import { mfuCommand, MFU_HELP } from './mfu-command.ts';
 import { runCommand } from './run-command.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
@@ -13,6 +15,8 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   run: { run: runCommand, help: RUN_HELP },
   list: { run: listCommand, help: LIST_HELP },
   'make-tiny-model': { run: makeTinyModelCommand, help: MAKE_TINY_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
+  compare: { run: compareCommand, help: COMPARE_HELP },
   serve: { run: (argv) => serveCommand(argv), help: SERVE_HELP },
   calibrate: { run: calibrateCommand, help: CALIBRATE_HELP },
   mfu: { run: mfuCommand, help: MFU_HELP },
