@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isHarnessError, UsageError } from '../core/index.ts';
-import { compareJunitXml, compareMarkdown, compareRuns, DEFAULT_THRESHOLDS, loadProfile } from '../report/index.ts';
+import { compareJunitXml, compareMarkdown, compareRuns, DEFAULT_THRESHOLDS, loadProfile, writeCompareHtml } from '../report/index.ts';
 import { readRecord, writeFileAtomic, writeJsonAtomic } from '../store/index.ts';
 import { parseCommand, stringOption } from './args.ts';
 import { EXIT } from './exit-codes.ts';
@@ -61,14 +61,13 @@ export async function compareCommand(argv: string[]): Promise<number> {
     await writeJsonAtomic(join(outDir, 'compare.json'), result);
     await writeFileAtomic(join(outDir, 'compare.md'), md);
     await writeFileAtomic(join(outDir, 'compare-junit.xml'), compareJunitXml(result));
-    // TODO(lead): wire the HTML diff once src/report/html exposes it:
-    //   await writeCompareHtml(result, base, next, { outFile: join(outDir, 'compare.html') });
+    await writeCompareHtml(base, next, result, { outFile: join(outDir, 'compare.html') });
     for (const w of [...base.warnings, ...next.warnings]) console.error(`ernie-eval: warning: ${w}`);
     for (const t of result.tasks) {
       console.log(`${t.taskId}: ${t.verdict} — ${t.metric} ${(t.base * 100).toFixed(2)}% -> ${(t.new * 100).toFixed(2)}% (${t.method}, n=${t.nShared}, p=${t.pValue.toPrecision(3)}); ${t.reason}`);
     }
     for (const u of result.unmatchedTasks) console.log(`${u.taskId}: only in the ${u.in} run, not compared`);
-    console.log(`Wrote ${join(outDir, 'compare.md')}, compare.json, compare-junit.xml`);
+    console.log(`Wrote ${join(outDir, 'compare.md')}, compare.html, compare.json, compare-junit.xml`);
     return result.regressed ? EXIT.regression : EXIT.ok;
   } catch (err) {
     // Unreadable records are bad input here (exit 2), where main would call a RECORD error a failed run (3).

@@ -15,6 +15,8 @@ import {
   TASK_MAP_FILE,
   runJunitXml,
   summaryMarkdown,
+  writeCharts,
+  writeHtmlReport,
   writeResultsCsv,
   writeSamplesCsv,
 } from '../report/index.ts';
@@ -85,13 +87,11 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const taskIds = Object.keys(record.manifest.tasks).sort();
   await write('junit.xml', (f) => writeFileAtomic(f, runJunitXml(record.manifest.runId, taskIds, record.results, gates)));
 
-  // TODO(lead): wire the HTML and chart writers (src/report/html, src/report/charts) here:
-  //   import { writeHtmlReport } from '../report/html/html-report.ts'  (or via report/index.ts)
-  //   import { writeCharts } from '../report/charts/index.ts'
-  //   written.push(await writeHtmlReport(record, { outFile: join(outDir, 'report.html'), comparisons }));
-  //   const charts = await writeCharts(record, outDir, comparisons);
-  //   if (charts.skipped !== undefined) console.error(`ernie-eval: charts skipped: ${charts.skipped}`);
-  //   written.push(...charts.files);
+  // PNG charts first, so report.html can be opened beside them; without canvas they are skipped, said once.
+  const charts = await writeCharts(record, outDir, comparisons);
+  if (charts.skipped !== undefined) console.error(`ernie-eval: ${charts.skipped}`);
+  written.push(...charts.files);
+  written.push(await writeHtmlReport(record, { outFile: join(outDir, 'report.html'), comparisons }));
 
   for (const w of record.warnings) console.error(`ernie-eval: warning: ${w}`);
   for (const f of written) console.log(`Wrote ${f}`);

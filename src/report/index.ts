@@ -30,3 +30,7 @@ export { evaluateGates } from './gates.ts';
 export { compareRuns, efficiencyDeltas, DEFAULT_THRESHOLDS, MAX_FLIPPED } from './compare-runs.ts';
 export { compareMarkdown } from './compare-md.ts';
 export { STEP_SUMMARY_LIMIT_BYTES } from './markdown.ts';
+export { writeHtmlReport, renderHtmlReport, writeCompareHtml, renderCompareHtml, escapeHtml } from './html/index.ts';
+export type { HtmlReportOptions, CompareHtmlOptions } from './html/index.ts';
+export { writeCharts, chartSpecs, CANVAS_MISSING } from './charts/index.ts';
+export type { ChartFiles, ChartSpec } from './charts/index.ts';

@@ -52,11 +52,15 @@ describe('ernie-eval report on a smoke record', () => {
     else process.env['ERNIE_EVAL_CACHE'] = previousCache;
   });
 
-  it('writes results.csv, samples.csv, summary.md and junit.xml from the record alone', async () => {
+  it('writes results.csv, samples.csv, summary.md, junit.xml, report.html and the PNG charts from the record alone', async () => {
     const out = freshTempDir();
     const r = await captured(() => reportCommand([record, '--out', out]));
     expect(r.code).toBe(0);
-    for (const f of ['results.csv', 'samples.csv', 'summary.md', 'junit.xml']) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ['results.csv', 'samples.csv', 'summary.md', 'junit.xml', 'report.html']) expect(existsSync(join(out, f))).toBe(true);
+    // PNG charts need the optional canvas package (installed by .ci/run); without it they are skipped with a reason.
+    const canvas = await import('canvas').then(() => true).catch(() => false);
+    for (const chart of ['chart-task-bars.png', 'chart-latency.png']) expect(existsSync(join(out, chart))).toBe(canvas);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<table');
     const samples = readFileSync(join(record, 'samples.jsonl'), 'utf8').trim().split('\n');
     const rows = parse(readFileSync(join(out, 'samples.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(samples.length);
