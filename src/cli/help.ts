@@ -9,6 +9,7 @@ Commands:
   list              list tasks and suites with their protocol and data status
   report RUN_DIR    re-render a record: results.csv, samples.csv, summary.md, junit.xml, report.html, charts
   compare BASE NEW  paired comparison of two records per task; exit 1 on a regression
+  merge             combine the records of a sharded run (run --shard i/N) into one record
   serve             serve a local ONNX model through the OpenAI API (chat, completions with echo+logprobs)
   calibrate         measure this machine's achievable GEMM FLOP/s (the MFU peak) and cache it
   mfu               training MFU (PaLM appendix B) and the tokens/s an MFU implies
@@ -47,7 +48,16 @@ Options:
   --out DIR           where run records go (default: reports)
   --workers N         worker threads, each with its own ONNX session (default: CPU count, max 4)
   --batch-size N      requests per forward batch (default 8)
-  --max-errors N      stop the run once more than N samples have failed
+  --max-errors N|P%   stop once more than N samples, or more than P% of the run's samples, have
+                      failed; with P%, also once 20+ samples are done and the error rate is clearly
+                      above P (99% Wilson bound), so a wrong endpoint or model stops in seconds
+  --resume RUN_DIR    continue a killed or interrupted run in its record folder (same command
+                      otherwise): finished samples are kept, a torn last line is cut off
+  --shard i/N         run only shard i (0-based) of N; env:VAR/N reads i from $VAR
+                      (JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID); combine with \`ernie-eval merge\`
+  --cache FILE        response cache (default: <cache dir>/responses.sqlite): answers already
+                      given by the same model are reused, so re-runs and resumes recompute nothing
+  --no-cache          neither read nor write the response cache
   --seed S            seed for sampling (default 1234)
   -h, --help          this help`;
 

@@ -4,6 +4,7 @@ import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { LIST_HELP, MAIN_HELP, MAKE_TINY_HELP, RUN_HELP } from './help.ts';
 import { listCommand } from './list-command.ts';
 import { makeTinyModelCommand } from './make-tiny-model-command.ts';
+import { mergeCommand, MERGE_HELP } from './merge-command.ts';
 import { calibrateCommand, CALIBRATE_HELP } from './calibrate-command.ts';
 import { compareCommand, COMPARE_HELP } from './compare-command.ts';
 import { reportCommand, REPORT_HELP } from './report-command.ts';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   'make-tiny-model': { run: makeTinyModelCommand, help: MAKE_TINY_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
   compare: { run: compareCommand, help: COMPARE_HELP },
+  merge: { run: mergeCommand, help: MERGE_HELP },
   serve: { run: (argv) => serveCommand(argv), help: SERVE_HELP },
   calibrate: { run: calibrateCommand, help: CALIBRATE_HELP },
   mfu: { run: mfuCommand, help: MFU_HELP },

@@ -2,10 +2,12 @@
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { UsageError, type DatasetRecord, type ModelDtype, type RunSpec, type TaskRecord, type TaskSpec } from '../core/index.ts';
-import { MODEL_DTYPES } from '../model/index.ts';
+import { cacheRoot, MODEL_DTYPES } from '../model/index.ts';
 import { writeResultsCsv } from '../report/index.ts';
 import { defaultWorkerCount, runEvaluation } from '../runner/index.ts';
-import { buildManifest, RecordWriter, RESULTS_CSV_FILE } from '../store/index.ts';
+import { parseErrorBudget, type ErrorBudget } from '../runner/error-budget.ts';
+import { formatShard, parseShardSpec, selectShard } from '../runner/shard.ts';
+import { buildManifest, RecordWriter, ResponseCache, RESPONSE_CACHE_FILE, RESULTS_CSV_FILE, type ReopenedRecord } from '../store/index.ts';
 import { loadTask, prepareTask, resolveSuite, type MissingTask, type PreparedTask } from '../task/index.ts';
 import { intOption, oneOf, parseCommand, stringOption } from './args.ts';
 import { EXIT } from './exit-codes.ts';
@@ -51,6 +53,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     'batch-size': { type: 'string' },
     'max-errors': { type: 'string' },
     seed: { type: 'string' },
+    resume: { type: 'string' },
+    shard: { type: 'string' },
+    cache: { type: 'string' },
+    'no-cache': { type: 'boolean' },
     ...SERVING_HARDWARE_OPTIONS,
   });
   if (values['help'] === true) {
@@ -62,7 +68,13 @@ export async function runCommand(argv: string[]): Promise<number> {
   const dataDir = dataDirFlag === undefined ? undefined : resolve(dataDirFlag);
   const workers = intOption('workers', values['workers'], { min: 1 }) ?? defaultWorkerCount();
   const batchSize = intOption('batch-size', values['batch-size'], { min: 1 }) ?? 8;
-  const maxErrors = intOption('max-errors', values['max-errors']);
+  const maxErrorsFlag = stringOption(values['max-errors']);
+  const errorBudget: ErrorBudget | undefined = maxErrorsFlag === undefined ? undefined : parseErrorBudget(maxErrorsFlag);
+  const shardFlag = stringOption(values['shard']);
+  const shard = shardFlag === undefined ? undefined : parseShardSpec(shardFlag);
+  const resumeFlag = stringOption(values['resume']);
+  const cacheFlag = stringOption(values['cache']);
+  if (cacheFlag !== undefined && values['no-cache'] === true) throw new UsageError('run: give at most one of --cache FILE and --no-cache');
   const seed = intOption('seed', values['seed']) ?? 1234;
   const suite = stringOption(values['suite']);
   const { specs, defaultLimit } = await resolveTasks(suite, stringOption(values['tasks']));
@@ -91,8 +103,12 @@ export async function runCommand(argv: string[]): Promise<number> {
     seed,
     workers,
     outDir: resolve(stringOption(values['out']) ?? 'reports'),
-    ...(maxErrors === undefined ? {} : { maxErrors }),
+    ...(errorBudget?.kind === 'count' ? { maxErrors: errorBudget.max } : {}),
+    ...(errorBudget?.kind === 'rate' ? { maxErrorRate: errorBudget.max } : {}),
+    ...(shard === undefined ? {} : { shard }),
   };
+  const work = selectShard(prepared, shard);
+  if (shard !== undefined) console.error(`ernie-eval: shard ${formatShard(shard)}: ${work.reduce((n, t) => n + t.items.length, 0)} of ${prepared.reduce((n, t) => n + t.items.length, 0)} samples`);
   const concurrency = intOption('concurrency', values['concurrency'], { min: 1 });
   const rate = stringOption(values['request-rate']);
   const requestRate = rate === undefined ? undefined : Number(rate);
@@ -117,6 +133,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     interrupt.abort();
   };
   process.on('SIGINT', onSigint);
+  // Replayed answers cost nothing to recompute: the cache is for inference only.
+  const cache = values['no-cache'] === true || backend.info.kind === 'replay' ? undefined : ResponseCache.open(resolve(cacheFlag ?? join(cacheRoot(), RESPONSE_CACHE_FILE)));
   try {
     const datasets: Record<string, DatasetRecord> = {};
     const tasks: Record<string, TaskRecord> = {};
@@ -126,11 +144,29 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     const ortVersion = onnxruntimeVersion();
     const manifest = await buildManifest({ runSpec, model: backend.info, datasets, tasks, ...(ortVersion === undefined ? {} : { onnxruntimeVersion: ortVersion }) });
-    const runDir = join(runSpec.outDir, manifest.runId);
-    const writer = await RecordWriter.open(runDir, manifest);
+    let runDir = join(runSpec.outDir, manifest.runId);
+    let reopened: ReopenedRecord | undefined;
+    if (resumeFlag !== undefined) {
+      runDir = resolve(resumeFlag);
+      reopened = await RecordWriter.reopen(runDir, { runSpecHash: manifest.runSpecHash, fingerprint: backend.info.fingerprint });
+      if (reopened.dropped !== null) console.error(`ernie-eval: ${reopened.dropped}`);
+    }
+    const writer = reopened?.writer ?? (await RecordWriter.open(runDir, manifest));
     let output;
     try {
-      output = await runEvaluation({ tasks: prepared, backend, writer, signal: interrupt.signal, ...(maxErrors === undefined ? {} : { maxErrors }), ...(efficiency === undefined ? {} : { efficiency }) });
+      output = await runEvaluation({
+        tasks: work,
+        backend,
+        writer,
+        signal: interrupt.signal,
+        ...(errorBudget === undefined ? {} : { errorBudget }),
+        ...(efficiency === undefined ? {} : { efficiency }),
+        ...(reopened === undefined ? {} : { resumed: reopened.samples }),
+        ...(cache === undefined ? {} : { cache: cache.bind(backend.info.fingerprint) }),
+        onPlan: ({ fromRecord, fromCache, toCompute }) => {
+          if (fromRecord + fromCache > 0) console.error(`ernie-eval: ${fromRecord} samples from the record, ${fromCache} from the response cache, ${toCompute} to compute`);
+        },
+      });
     } finally {
       await writer.close();
     }
@@ -145,6 +181,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   } finally {
     process.off('SIGINT', onSigint);
+    cache?.close();
     await backend.close();
   }
 }

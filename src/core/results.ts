@@ -66,6 +66,8 @@ export interface Manifest {
   /** Task id → version and protocol. */
   tasks: Record<string, TaskRecord>;
   hardware: HardwareInfo;
+  /** Run ids of the shard records `ernie-eval merge` combined into this one, in shard order. */
+  mergedFrom?: string[];
 }
 
 /** p50/p90/p99 as numpy's default (linear) percentile, plus the mean. Milliseconds. */
@@ -194,4 +196,16 @@ export interface ResultsFile {
   tasks: Record<string, TaskResults>;
   /** Efficiency over every sample of the run. */
   efficiency: Efficiency;
+  /** Where the run's samples came from (resume and response cache); absent in records written before resume existed. */
+  resume?: ResumeCounts;
+}
+
+/** How many of the run's samples were taken from where, so a resumed run shows nothing was recomputed. */
+export interface ResumeCounts {
+  /** Samples already in the record when `--resume` re-opened it (not run again). */
+  fromRecord: number;
+  /** Samples answered from the response cache (no request sent in this run). */
+  fromCache: number;
+  /** Samples whose request was sent to the backend in this run (errors included). */
+  computed: number;
 }

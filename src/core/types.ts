@@ -251,6 +251,11 @@ export interface SampleResult {
   /** HTTP retries this sample took (absent: none). */
   retries?: number;
   error?: SampleError;
+  /**
+   * True when the answer came from the response cache instead of the backend: no request was sent
+   * in this run; `timing` and `tokens` are those of the request that produced the answer.
+   */
+  cached?: boolean;
 }
 
 /** Everything that determines a run; hashed into the manifest. */
@@ -264,7 +269,18 @@ export interface RunSpec {
   seed: number;
   workers: number;
   outDir: string;
+  /** Abort once more than this many samples have failed (`--max-errors N`). */
   maxErrors?: number;
+  /** Abort once more than this fraction (0..1) of the run's samples have failed (`--max-errors P%`). */
+  maxErrorRate?: number;
+  /** This run evaluates only shard `index` (0-based) of `count` (`--shard i/N`); absent: all samples. */
+  shard?: ShardSpec;
+}
+
+/** A deterministic slice of a run's samples: those whose (task, sampleId) hash mod `count` is `index`. */
+export interface ShardSpec {
+  index: number;
+  count: number;
 }
 
 export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'q4';

@@ -6,3 +6,6 @@ export { makeBatches } from './schedule.ts';
 export { createProgress, type Progress } from './progress.ts';
 export { buildResultsFile, buildTaskResults, type BuildResultsInput } from './build-results.ts';
 export { resolveEfficiencyContext, localPeaks, type EfficiencyOverride } from './efficiency-context.ts';
+export { selectShard, shardOf, parseShardSpec, formatShard } from './shard.ts';
+export { parseErrorBudget, exceededBudget, type ErrorBudget } from './error-budget.ts';
+export { mergeShardRecords, checkShards, type MergeOutput } from './merge-records.ts';

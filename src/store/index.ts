@@ -1,6 +1,8 @@
 // Public entry point of the store layer: the run record (manifest.json, samples.jsonl,
-// results.json) and the helpers that name and hash it. (The SQLite response cache joins here.)
-export { RecordWriter } from './record-writer.ts';
+// results.json), re-opening it to resume, the SQLite response cache, and the helpers that name and hash it.
+export { RecordWriter, type ReopenedRecord } from './record-writer.ts';
+export { scanFinishedSamples, readAndRepairSamples, checkResumable, sampleIdentity, type FinishedSamples, type ResumeExpectation } from './record-resume.ts';
+export { ResponseCache, RESPONSE_CACHE_FILE, type ResponseLookup } from './response-cache.ts';
 export { readRecord, readManifest, readResults, readSamples } from './record-reader.ts';
 export type { RunRecord } from './record-reader.ts';
 export { checkManifest, checkResults, checkSampleResult, checkSchemaTag } from './record-checks.ts';

@@ -9,6 +9,17 @@ import { HarnessError, MANIFEST_SCHEMA, RESULTS_SCHEMA, SAMPLE_RESULT_SCHEMA } f
 import type { Manifest, ResultsFile, SampleResult } from '../core/index.ts';
 import { writeJsonAtomic } from './atomic-write.ts';
 import { MANIFEST_FILE, RESULTS_FILE, SAMPLES_FILE } from './record-files.ts';
+import { readManifest } from './record-reader.ts';
+import { checkResumable, readAndRepairSamples, removeResults, type ResumeExpectation } from './record-resume.ts';
+
+/** A record re-opened for appending, with what it already holds. */
+export interface ReopenedRecord {
+  writer: RecordWriter;
+  /** Samples finished by earlier attempts (whole lines only). */
+  samples: SampleResult[];
+  /** The torn tail that was cut off, in words; null when the file ended cleanly. */
+  dropped: string | null;
+}
 
 export class RecordWriter {
   readonly dir: string;
@@ -56,6 +67,27 @@ export class RecordWriter {
       throw new HarnessError('RECORD', `cannot create ${samplesPath}: ${(err as Error).message}`, { cause: err });
     }
     return new RecordWriter(runDir, manifest, handle);
+  }
+
+  /**
+   * Re-open an existing record to resume it: the manifest must describe the same run (runSpecHash)
+   * on the same model (fingerprint); a torn last line of samples.jsonl is cut off; results.json of
+   * the earlier attempt is removed (the run is in progress again, and a reader must not take the
+   * old partial results for the final ones). The manifest is kept as written: it is the run's.
+   */
+  static async reopen(runDir: string, expected: ResumeExpectation): Promise<ReopenedRecord> {
+    const manifest = await readManifest(join(runDir, MANIFEST_FILE));
+    checkResumable(runDir, manifest, expected);
+    const samplesPath = join(runDir, SAMPLES_FILE);
+    const { samples, dropped } = await readAndRepairSamples(samplesPath);
+    await removeResults(runDir);
+    let handle: FileHandle;
+    try {
+      handle = await open(samplesPath, 'a');
+    } catch (err) {
+      throw new HarnessError('RECORD', `cannot open ${samplesPath}: ${(err as Error).message}`, { cause: err });
+    }
+    return { writer: new RecordWriter(runDir, manifest, handle), samples, dropped };
   }
 
   /** Samples queued so far. */

@@ -27,7 +27,7 @@ function sampleLines(outDir: string): number {
 describe('Ctrl-C during a run', () => {
   it('exits 130 and leaves a readable record holding what was done', async () => {
     const outDir = freshTempDir();
-    const args = [bin, 'run', '--tasks', 'gsm8k', '--data-dir', gsm8kData(60), '--model', await tinyModelDir('ernie4_5'), '--out', outDir, '--workers', '1', '--batch-size', '1'];
+    const args = [bin, 'run', '--tasks', 'gsm8k', '--data-dir', gsm8kData(60), '--model', await tinyModelDir('ernie4_5'), '--out', outDir, '--workers', '1', '--batch-size', '1', '--no-cache'];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

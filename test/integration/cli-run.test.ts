@@ -45,7 +45,7 @@ describe('ernie-eval run', () => {
 
   it('runs the smoke suite on the embedded default and writes a complete record', async () => {
     const out = freshTempDir();
-    const result = await cli(['run', '--suite', 'smoke', '--out', out, '--workers', '2']);
+    const result = await cli(['run', '--suite', 'smoke', '--no-cache', '--out', out, '--workers', '2']);
     expect(result.stderr).toContain('using the embedded default');
     expect(result.code).toBe(0);
     const dir = recordDir(result.stdout);
@@ -68,7 +68,8 @@ describe('ernie-eval run', () => {
 
   it('gives the same scores with 1 worker and 2 workers, and with another batch size', async () => {
     const scores = async (extra: string[]) => {
-      const result = await cli(['run', '--suite', 'smoke', '--out', freshTempDir(), ...extra]);
+      // --no-cache: each configuration must compute its answers, not read the other's from the cache.
+      const result = await cli(['run', '--suite', 'smoke', '--no-cache', '--out', freshTempDir(), ...extra]);
       expect(result.code).toBe(0);
       const lines = readFileSync(join(recordDir(result.stdout), 'samples.jsonl'), 'utf8').trim().split('\n');
       return lines

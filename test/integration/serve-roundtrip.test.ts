@@ -27,7 +27,8 @@ async function runRecord(args: string[]): Promise<Map<string, Line>> {
   const errors: string[] = [];
   const err = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')));
   try {
-    const code = await main(['run', '--suite', 'smoke', '--out', freshTempDir(), ...args]);
+    // --no-cache: the direct and the HTTP run must each compute their answers.
+    const code = await main(['run', '--suite', 'smoke', '--no-cache', '--out', freshTempDir(), ...args]);
     expect(code, errors.join('\n')).toBe(0);
   } finally {
     log.mockRestore();
