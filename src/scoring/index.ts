@@ -7,3 +7,4 @@ export { argmax, charLength, scoreMultipleChoice, type MultipleChoiceResult } fr
 // reach the runner and reports without touching this file.
 export * from './metrics.ts';
 export { binomialTwoSidedHalf, mcnemar, pairedBootstrap, pairedTest, seededRandom, type PairedTest } from './paired-stats.ts';
+export { extractLastBoxed } from './boxed-answer.ts';

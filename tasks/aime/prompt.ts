@@ -1,0 +1,30 @@
+// Zero-shot chat prompt. The instruction is the CoT system prompt of Qwen2.5-Math's evaluation
+// (prompt type "qwen25-math-cot", the code base the qwen2.5-math/aime24 file comes from); MathArena's
+// config.yaml uses the same sentence plus "The answer is an integer between 0 and 999 inclusive.",
+// and DeepSeek-R1/Qwen3 recommend the same sentence for math. No shots: every baseline in
+// ../shared/baselines (DeepSeek-V3 chat table, Qwen3 tables 11-20) is a zero-shot chat setting.
+import type { GenerationParams, Message, Sample } from '../../src/core/index.ts';
+
+export const SYSTEM_PROMPT = 'Please reason step by step, and put your final answer within \\boxed{}.';
+
+/**
+ * Qwen3's AIME setting: 38,912 output tokens (its report, Sec. 4.6) and thinking-mode sampling
+ * (temperature 0.6, top-p 0.95). Qwen3 averages 64 such samples per problem; one sample is an
+ * unbiased but noisier estimate of that mean, which greedy decoding would not be.
+ */
+export const MAX_TOKENS = 38_912;
+export const TEMPERATURE = 0.6;
+export const TOP_P = 0.95;
+
+export function renderMessages(sample: Sample): Message[] {
+  return [
+    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'user', content: sample.input },
+  ];
+}
+
+export function generationParams(): GenerationParams {
+  // No stop strings: the answer comes at the end of a long derivation, and any stop string
+  // could occur inside it.
+  return { maxTokens: MAX_TOKENS, temperature: TEMPERATURE, topP: TOP_P, until: [] };
+}
