@@ -1,5 +1,5 @@
 // Entry point: dispatch to a command; turn every HarnessError into one line and an exit code.
-import { isHarnessError } from '../core/index.ts';
+import { DataError, isHarnessError } from '../core/index.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { LIST_HELP, MAIN_HELP, MAKE_TINY_HELP, RUN_HELP } from './help.ts';
 import { listCommand } from './list-command.ts';
@@ -44,7 +44,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (isHarnessError(err)) {
       console.error(`ernie-eval: error [${err.code}]: ${err.message}`);
-      return exitCodeFor(err.code);
+      // A DataError is always an input file at fault (a dataset row, a record given to report or
+      // merge), whatever its code: bad input, exit 2. Other RECORD errors (writing) are failures.
+      return err instanceof DataError ? EXIT.badInput : exitCodeFor(err.code);
     }
     // A bug, not bad input: say so, and show the stack only when asked.
     console.error(`ernie-eval: internal error: ${err instanceof Error ? err.message : String(err)}`);

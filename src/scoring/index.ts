@@ -8,3 +8,4 @@ export { argmax, charLength, scoreMultipleChoice, type MultipleChoiceResult } fr
 export * from './metrics.ts';
 export { binomialTwoSidedHalf, mcnemar, pairedBootstrap, pairedTest, seededRandom, type PairedTest } from './paired-stats.ts';
 export { extractLastBoxed } from './boxed-answer.ts';
+export * from './sandbox/index.ts';

@@ -8,14 +8,37 @@ function isNotFound(err: unknown): boolean {
   return err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'ENOTDIR');
 }
 
-/** Read a whole file as UTF-8 text. */
+/**
+ * Read a whole file as UTF-8 text. Invalid UTF-8 is refused with the file and line: decoding it
+ * leniently would turn bytes into U+FFFD and silently change prompts and targets.
+ */
 export async function readText(file: string): Promise<string> {
+  const bytes = await readBytes(file);
   try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    if (isNotFound(err)) throw new DataError(file, undefined, 'file not found', { code: 'DATA_MISSING', cause: err });
-    throw new DataError(file, undefined, `cannot read: ${(err as Error).message}`, { cause: err });
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DataError(file, lineOfInvalidUtf8(bytes), 'invalid UTF-8 (the file must be UTF-8 encoded)');
   }
+}
+
+/** The 1-based line holding the first byte sequence that is not UTF-8. */
+function lineOfInvalidUtf8(bytes: Buffer): number {
+  let start = 0;
+  let line = 1;
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  while (start <= bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      strict.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    if (end === -1) break;
+    start = end + 1;
+    line += 1;
+  }
+  return line;
 }
 
 /** Read a whole file as bytes. */
