@@ -4,3 +4,5 @@ export { parseCsv, readCsv, type CsvRow, type CsvTable, type ReadCsvOptions } fr
 export { parseJsonl, readJsonl, type JsonlRecord } from './read-jsonl.ts';
 export { sha256File } from './sha256-file.ts';
 export { expectColumns, expectObject, expectOneOf, requireBoolean, requireString, type Location } from './validate.ts';
+export { crc32, openZip, parseZip, ZipArchive, type ZipEntry } from './zip-reader.ts';
+export { checkImageHeader, DEFAULT_IMAGE_LIMITS, readImageHeader, type ImageFormat, type ImageHeader, type ImageLimits } from './image-header.ts';
