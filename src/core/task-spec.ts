@@ -73,6 +73,13 @@ export interface TaskSpec {
   buildRequest(sample: Sample, data: TaskData): RequestBody;
   /** Pure: score one completion. Must not throw on odd model output; that is a wrong answer. */
   score(sample: Sample, completion: Completion): Score;
+  /**
+   * Optional asynchronous scorer, used instead of `score` when present. Code tasks (HumanEval,
+   * MBPP) must run the completion in a sandboxed subprocess, which cannot be done synchronously
+   * without blocking the event loop (and with it every request in flight). Same rules as `score`:
+   * odd model output is a wrong answer, not a rejection; a rejection is a SCORING error on the sample.
+   */
+  scoreAsync?(sample: Sample, completion: Completion): Promise<Score>;
 }
 
 export function defineTask(spec: TaskSpec): TaskSpec {

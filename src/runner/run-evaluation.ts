@@ -124,7 +124,7 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationO
       const outcome = outcomes[i] ?? { ok: false as const, error: { code: 'INTERNAL', message: 'backend returned no outcome for this request', retryable: false } };
       // Cache before the record line: a kill between the two leaves the answer reusable either way.
       remember(work.item.request.key, outcome);
-      await keep(toSampleResult(work, outcome));
+      await keep(await toSampleResult(work, outcome));
       counts.computed++;
       progress.advance(1, tokensOf(outcome));
     }
@@ -145,7 +145,7 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationO
         // The line keeps the timing of the request that produced the answer (as a resumed record's
         // lines do): accuracy and efficiency stay those of the same requests; `cached` says it was
         // not measured in this run.
-        await keep({ ...toSampleResult({ task, item }, { ok: true, completion }), cached: true });
+        await keep({ ...(await toSampleResult({ task, item }, { ok: true, completion })), cached: true });
         counts.fromCache++;
         progress.advance(1, 0);
       }

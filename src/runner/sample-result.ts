@@ -2,7 +2,8 @@
 import { SAMPLE_RESULT_SCHEMA, toSampleError, type Outcome, type SampleResult } from '../core/index.ts';
 import type { WorkItem } from './schedule.ts';
 
-export function toSampleResult(work: WorkItem, outcome: Outcome): SampleResult {
+/** Async because a task may score asynchronously (`scoreAsync`: code run in a sandbox). */
+export async function toSampleResult(work: WorkItem, outcome: Outcome): Promise<SampleResult> {
   const { task, item } = work;
   const base: SampleResult = {
     schema: SAMPLE_RESULT_SCHEMA,
@@ -27,7 +28,8 @@ export function toSampleResult(work: WorkItem, outcome: Outcome): SampleResult {
     base.completion = { text: completion.text, finishReason: completion.finishReason, ...(completion.reasoning === undefined ? {} : { reasoning: completion.reasoning }) };
   }
   try {
-    base.score = task.spec.score(item.sample, completion);
+    const { spec } = task;
+    base.score = spec.scoreAsync === undefined ? spec.score(item.sample, completion) : await spec.scoreAsync(item.sample, completion);
   } catch (err) {
     // A scorer bug must not pass for a wrong answer: it is an error on the sample, with its code.
     base.error = { ...toSampleError(err), code: 'SCORING' };
