@@ -9,3 +9,4 @@ export * from './metrics.ts';
 export { binomialTwoSidedHalf, mcnemar, pairedBootstrap, pairedTest, seededRandom, type PairedTest } from './paired-stats.ts';
 export { extractLastBoxed } from './boxed-answer.ts';
 export * from './sandbox/index.ts';
+export { scoreLetterChoice, LETTER_CHOICE_METRICS } from './letter-choice.ts';

@@ -6,14 +6,15 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { HarnessError } from '../core/index.ts';
 
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+/** Text is written as UTF-8; bytes (PNG charts) as they are. */
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   // The temporary file lives in the target's folder (rename does not cross filesystems) and
   // ends in `.tmp` so a leftover from a killed process is easy to recognise.
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'wx');
     try {
-      await handle.writeFile(content, 'utf8');
+      await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content));
       await handle.sync();
     } finally {
       await handle.close();

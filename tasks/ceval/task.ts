@@ -3,6 +3,7 @@
 // so local scores are validation scores. See README.md.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
+import { LETTER_CHOICE_METRICS } from '../../src/scoring/index.ts';
 import { scoreLetters, shotsFor } from '../cmmlu/task.ts';
 import { CONTINUATIONS, renderContext } from '../cmmlu/prompt.ts';
 import { SHOTS, loadCeval } from './load.ts';
@@ -24,10 +25,7 @@ export default defineTask({
     source: 'lm-evaluation-harness ceval-valid (_default_ceval_yaml, _generate_configs.py): val split, 5-shot first_n from dev, "答案：", acc/acc_norm over " A".." D"',
   },
   requires: ['loglikelihood'],
-  metrics: [
-    { name: 'acc', higherIsBetter: true, description: 'answer letter with the highest log-likelihood is the gold one' },
-    { name: 'acc_norm', higherIsBetter: true, description: 'as acc after dividing by the choice length in characters (equals acc for single letters)' },
-  ],
+  metrics: LETTER_CHOICE_METRICS,
   primaryMetric: 'acc',
   macroOverSubsets: true,
   data: {

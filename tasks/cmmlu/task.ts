@@ -2,24 +2,14 @@
 // `cmmlu` group. See README.md for sources and quirks.
 import { fileURLToPath } from 'node:url';
 import { defineTask, type Completion, type Sample, type Score, type TaskData } from '../../src/core/index.ts';
-import { scoreMultipleChoice } from '../../src/scoring/index.ts';
+import { LETTER_CHOICE_METRICS, scoreLetterChoice } from '../../src/scoring/index.ts';
 import { SHOTS, loadCmmlu } from './load.ts';
 import { CONTINUATIONS, LETTERS, cmmluDescription, renderContext } from './prompt.ts';
 import { CMMLU_SUBJECTS } from './subjects.ts';
 
 /** Score letter log-likelihoods; shared with tasks/ceval, whose scoring is the same. */
 export function scoreLetters(sample: Sample, completion: Completion): Score {
-  if (completion.kind !== 'loglikelihood') {
-    return { values: { acc: 0, acc_norm: 0 }, explanation: `expected log-likelihoods, got a ${completion.kind} completion` };
-  }
-  // acc_norm divides by len(doc_to_choice) = len("A") = 1, so it equals acc, as in lm-eval.
-  const r = scoreMultipleChoice(completion.logprobs, LETTERS, sample.targetIndex ?? -1);
-  const letter = (i: number): string | null => LETTERS[i] ?? null;
-  return {
-    values: { acc: r.acc, acc_norm: r.accNorm },
-    extracted: { acc: letter(r.pred), acc_norm: letter(r.predNorm) },
-    ...(r.pred === -1 ? { explanation: `unusable log-probabilities: ${JSON.stringify(completion.logprobs)}` } : {}),
-  };
+  return scoreLetterChoice(completion, LETTERS, sample.targetIndex ?? -1);
 }
 
 /** The first SHOTS dev items of the sample's subject, in file order (lm-eval's first_n sampler). */
@@ -39,10 +29,7 @@ export default defineTask({
     source: 'lm-evaluation-harness cmmlu (_default_template_yaml, _generate_configs.py): 5-shot first_n from dev, "答案：", acc/acc_norm over " A".." D"',
   },
   requires: ['loglikelihood'],
-  metrics: [
-    { name: 'acc', higherIsBetter: true, description: 'answer letter with the highest log-likelihood is the gold one' },
-    { name: 'acc_norm', higherIsBetter: true, description: 'as acc after dividing by the choice length in characters (equals acc for single letters)' },
-  ],
+  metrics: LETTER_CHOICE_METRICS,
   primaryMetric: 'acc',
   macroOverSubsets: true,
   data: {

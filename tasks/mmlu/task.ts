@@ -2,7 +2,7 @@
 // exactly as lm-evaluation-harness's default `mmlu` group. See README.md for sources and quirks.
 import { fileURLToPath } from 'node:url';
 import { defineTask, type Completion, type Sample, type Score, type TaskData } from '../../src/core/index.ts';
-import { scoreMultipleChoice } from '../../src/scoring/index.ts';
+import { LETTER_CHOICE_METRICS, scoreLetterChoice } from '../../src/scoring/index.ts';
 import { LETTERS, SHOTS, loadMmlu } from './load.ts';
 import { CONTINUATIONS, renderContext } from './prompt.ts';
 
@@ -12,17 +12,7 @@ function shotsFor(sample: Sample, data: TaskData): Sample[] {
 }
 
 function score(sample: Sample, completion: Completion): Score {
-  if (completion.kind !== 'loglikelihood') {
-    return { values: { acc: 0, acc_norm: 0 }, explanation: `expected log-likelihoods, got a ${completion.kind} completion` };
-  }
-  // lm-eval normalises acc_norm by the length of doc_to_choice ("A".."D"), not of " A".." D".
-  const r = scoreMultipleChoice(completion.logprobs, LETTERS, sample.targetIndex ?? -1);
-  const letter = (i: number): string | null => LETTERS[i] ?? null;
-  return {
-    values: { acc: r.acc, acc_norm: r.accNorm },
-    extracted: { acc: letter(r.pred), acc_norm: letter(r.predNorm) },
-    ...(r.pred === -1 ? { explanation: `unusable log-probabilities: ${JSON.stringify(completion.logprobs)}` } : {}),
-  };
+  return scoreLetterChoice(completion, LETTERS, sample.targetIndex ?? -1);
 }
 
 export default defineTask({
@@ -37,10 +27,7 @@ export default defineTask({
     source: 'lm-evaluation-harness mmlu (default/_default_template_yaml, mmlu_<subject>.yaml): 5-shot first_n from dev, acc/acc_norm over " A".." D"',
   },
   requires: ['loglikelihood'],
-  metrics: [
-    { name: 'acc', higherIsBetter: true, description: 'answer letter with the highest log-likelihood is the gold one' },
-    { name: 'acc_norm', higherIsBetter: true, description: 'as acc after dividing by the choice length in characters (equals acc for single letters)' },
-  ],
+  metrics: LETTER_CHOICE_METRICS,
   primaryMetric: 'acc',
   macroOverSubsets: true,
   data: {

@@ -3,9 +3,8 @@
 // skipped with a reason and every other writer still runs.
 import { join } from 'node:path';
 import type { BaselineComparison } from '../report-model.ts';
-import type { RunRecord } from '../../store/index.ts';
+import { writeFileAtomic, type RunRecord } from '../../store/index.ts';
 import { chartSpecs, type ChartSpec } from './chart-specs.ts';
-import { writeBytesAtomic } from './write-bytes-atomic.ts';
 
 export interface ChartFiles {
   /** Absolute paths of the PNGs written, in chart order. */
@@ -59,7 +58,7 @@ export async function writeChartSpecs(specs: ChartSpec[], outDir: string, size: 
     const file = join(outDir, `chart-${spec.name}.png`);
     // Node renders at a device pixel ratio of 1, so the PNG is exactly width × height.
     const config = { ...spec.config, options: { ...spec.config.options, responsive: false, devicePixelRatio: 1 } };
-    await writeBytesAtomic(file, await renderer.renderToBuffer(config, 'image/png'));
+    await writeFileAtomic(file, await renderer.renderToBuffer(config, 'image/png'));
     files.push(file);
   }
   return { files };
