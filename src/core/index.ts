@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './task-spec.ts';
 export * from './results.ts';
 export { canonicalJson, canonicalHash, sha256Hex } from './canonical-json.ts';
+export { seededRandom } from './seeded-random.ts';

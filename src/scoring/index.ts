@@ -6,7 +6,7 @@ export { argmax, charLength, scoreMultipleChoice, type MultipleChoiceResult } fr
 // Aggregation (metrics.ts) is written by another owner; re-exported whole so that its additions
 // reach the runner and reports without touching this file.
 export * from './metrics.ts';
-export { binomialTwoSidedHalf, mcnemar, pairedBootstrap, pairedTest, seededRandom, type PairedTest } from './paired-stats.ts';
+export { binomialTwoSidedHalf, mcnemar, pairedBootstrap, pairedTest, type PairedTest } from './paired-stats.ts';
 export { extractLastBoxed } from './boxed-answer.ts';
 export * from './sandbox/index.ts';
 export { scoreLetterChoice, LETTER_CHOICE_METRICS } from './letter-choice.ts';

@@ -4,7 +4,7 @@
 // regressions. For 0/1 scores we use McNemar's exact test (a binomial test on the discordant
 // pairs, two-sided) with the paired Wald interval; for continuous scores (F1, ANLS) a paired
 // bootstrap with a fixed seed, so the same two records always give the same verdict.
-import { HarnessError } from '../core/index.ts';
+import { HarnessError, seededRandom } from '../core/index.ts';
 
 const Z95 = 1.96;
 
@@ -71,17 +71,6 @@ export function mcnemar(base: readonly number[], next: readonly number[]): Paire
   return { method: 'mcnemar', n, diff, ci95: [diff - half, diff + half], pValue: binomialTwoSidedHalf(fixed, fixed + broken), discordant: { broken, fixed } };
 }
 
-/** mulberry32: a small, fast seeded PRNG; statistical quality is ample for resampling indices. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quantileSorted(sorted: Float64Array, q: number): number {
   const pos = (sorted.length - 1) * q;

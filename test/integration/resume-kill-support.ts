@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
+import { seededRandom } from '../../src/core/index.ts';
 import type { RunRecord } from '../../src/store/index.ts';
 import { freshTempDir } from '../support/tiny-models.ts';
 
@@ -20,17 +21,8 @@ export function gsm8kData(count: number): string {
   return dir;
 }
 
-/** Seeded PRNG (mulberry32): kill points are random but the same on every run of the suite. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Kill points are random but the same on every run of the suite. */
+export const seeded = seededRandom;
 
 export interface Attempt {
   child: ChildProcess;

@@ -5,7 +5,8 @@
 import type { DecoderSession, ForwardOutput, KvCache } from './decoder-session.ts';
 import { rowOffset } from './logits.ts';
 import { leftPad } from './padded-batch.ts';
-import { pickToken, seededRandom, type SamplingParams } from './sampler.ts';
+import { seededRandom } from '../../core/index.ts';
+import { pickToken, type SamplingParams } from './sampler.ts';
 
 export interface GenerationRow {
   prompt: number[];

@@ -7,17 +7,6 @@ export interface SamplingParams {
   topP?: number;
 }
 
-/** mulberry32: a small seeded PRNG; quality is ample for token sampling. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function pickToken(logits: Float32Array, offset: number, vocab: number, params: SamplingParams, random: () => number): number {
   if (params.temperature <= 0) return argmax(logits, offset, vocab);

@@ -1,6 +1,6 @@
-// A tiny deterministic PRNG. Math.random cannot be seeded, and the test fixtures must be
-// byte-identical for the same seed on every machine, so we use integer-only mulberry32 for the
-// uniform stream (exact everywhere) and Box–Muller for normals.
+// Seeded weights for the tiny models: core's integer-only mulberry32 for the uniform stream (exact
+// on every machine, so fixtures are byte-identical per seed) and Box–Muller for normals.
+import { seededRandom } from '../../core/index.ts';
 
 /** FNV-1a over the UTF-16 code units of `text`, as an unsigned 32-bit integer. */
 export function hashString(text: string): number {
@@ -13,10 +13,10 @@ export function hashString(text: string): number {
 }
 
 export class SeededRandom {
-  private state: number;
+  private readonly uniform: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.uniform = seededRandom(seed);
   }
 
   /** One stream per (seed, name): a tensor's values do not change when other tensors are added or resized. */
@@ -26,11 +26,7 @@ export class SeededRandom {
 
   /** Uniform in [0, 1), 32 bits of resolution. */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform();
   }
 
   /** Standard normal via Box–Muller (the second value is discarded to keep the stream simple). */

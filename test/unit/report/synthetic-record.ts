@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { MANIFEST_SCHEMA, SAMPLE_RESULT_SCHEMA } from '../../../src/core/index.ts';
 import type { Manifest, SampleResult } from '../../../src/core/index.ts';
-import { seededRandom } from '../../../src/scoring/index.ts';
+import { seededRandom } from '../../../src/core/index.ts';
 import { buildResultsFile } from '../../../src/runner/index.ts';
 import { RecordWriter } from '../../../src/store/index.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTwoSidedHalf, mcnemar, pairedBootstrap, pairedTest, seededRandom } from '../../../src/scoring/index.ts';
+import { seededRandom } from '../../../src/core/index.ts';
+import { binomialTwoSidedHalf, mcnemar, pairedBootstrap, pairedTest } from '../../../src/scoring/index.ts';
 
 /** Independent 0/1 outcomes with success probability p. */
 function bernoulli(n: number, p: number, random: () => number): number[] {

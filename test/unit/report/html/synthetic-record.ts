@@ -3,21 +3,11 @@
 // seeded mix of right, wrong and errored samples. Aggregates are computed from the samples the
 // same way for every size, so tests compare the page with the samples, not with fixed numbers.
 // Used by the HTML unit tests and by bench/report-100k.ts.
-import type { Efficiency, Manifest, MetricValue, ResultsFile, SampleResult, TaskResults } from '../../../../src/core/index.ts';
+import { seededRandom, type Efficiency, type Manifest, type MetricValue, type ResultsFile, type SampleResult, type TaskResults } from '../../../../src/core/index.ts';
 import type { RunRecord } from '../../../../src/store/index.ts';
 
 export const HOSTILE = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">', '</textarea><b>x</b>'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function metric(values: number[]): MetricValue {
   const n = values.length;
@@ -55,7 +45,7 @@ export interface SyntheticOptions {
 }
 
 export function syntheticRecord(options: SyntheticOptions): RunRecord {
-  const rand = mulberry32(options.seed ?? 42);
+  const rand = seededRandom(options.seed ?? 42);
   const subjects = Array.from({ length: 57 }, (_, i) => `subject_${i}`);
   const prefixes = subjects.map((s) => `The following are multiple choice questions (with answers) about ${s}.\n\n${'Which of these is an example question? A. one B. two C. three D. four\nAnswer: B\n\n'.repeat(5)}`);
   const gsmPrefix = 'Q: There are 15 trees in the grove. How many trees did the grove workers plant today?\nA: There are 15 trees originally. The answer is 6.\n\n'.repeat(8);
