@@ -37,7 +37,11 @@ function generationDefaults(file: string, config: DecoderConfig): GenerationDefa
   return { eosTokenIds: eosIds, maxNewTokens: typeof maxNew === 'number' ? maxNew : undefined };
 }
 
-export function loadModelDir(dirArg: string, dtype: ModelDtype = 'fp32'): ModelDir {
+/**
+ * `knownFingerprint`: the fingerprint already computed for this directory (the pool computes it once
+ * in the main thread; each worker would otherwise re-hash every weight file before its first request).
+ */
+export function loadModelDir(dirArg: string, dtype: ModelDtype = 'fp32', knownFingerprint?: string): ModelDir {
   const dir = resolve(dirArg);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ModelError('MODEL_MISSING', dir, 'model directory not found');
@@ -48,14 +52,16 @@ export function loadModelDir(dirArg: string, dtype: ModelDtype = 'fp32'): ModelD
   const tokenizer = loadTokenizer(join(dir, 'tokenizer.json'), tokenizerConfigFile);
   const chatTemplate = loadChatTemplate(tokenizerConfigFile, tokenizer.config);
   const onnx = pickOnnxFile(dir, dtype);
-  const fingerprint = fingerprintFiles([
-    configFile,
-    join(dir, 'generation_config.json'),
-    join(dir, 'tokenizer.json'),
-    tokenizerConfigFile,
-    onnx.model,
-    ...onnx.externalData,
-  ]);
+  const fingerprint =
+    knownFingerprint ??
+    fingerprintFiles([
+      configFile,
+      join(dir, 'generation_config.json'),
+      join(dir, 'tokenizer.json'),
+      tokenizerConfigFile,
+      onnx.model,
+      ...onnx.externalData,
+    ]);
   const nameOrPath = config.raw['_name_or_path'];
   return {
     dir,

@@ -14,6 +14,8 @@ export interface OnnxWorkerData {
   dtype: ModelDtype;
   threads: number;
   maxBatchSize: number;
+  /** Computed once here; workers reuse it instead of hashing the weights again. */
+  fingerprint: string;
 }
 
 export interface OnnxPoolOptions {
@@ -60,7 +62,7 @@ export class OnnxPool implements Backend {
     this.threadsPerWorker = Math.max(1, options.threadsPerWorker ?? Math.floor(availableParallelism() / this.concurrency));
     this.info.details = { ...this.info.details, workers: this.concurrency, threadsPerWorker: this.threadsPerWorker };
     const workerFile = siblingModule(import.meta.url, 'onnx-worker');
-    const data: OnnxWorkerData = { modelDir: this.dir.dir, dtype: this.dir.dtype, threads: this.threadsPerWorker, maxBatchSize: this.maxBatchSize };
+    const data: OnnxWorkerData = { modelDir: this.dir.dir, dtype: this.dir.dtype, threads: this.threadsPerWorker, maxBatchSize: this.maxBatchSize, fingerprint: this.dir.fingerprint };
     this.pool = new Piscina({
       filename: workerFile.href,
       minThreads: this.concurrency,

@@ -22,7 +22,7 @@ export interface BatchTask {
 }
 
 function openModel(): Promise<OnnxModel> {
-  model ??= OnnxModel.open(settings.modelDir, { dtype: settings.dtype, threads: settings.threads, maxBatchSize: settings.maxBatchSize });
+  model ??= OnnxModel.open(settings.modelDir, { dtype: settings.dtype, threads: settings.threads, maxBatchSize: settings.maxBatchSize, fingerprint: settings.fingerprint });
   return model;
 }
 

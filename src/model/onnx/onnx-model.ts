@@ -31,6 +31,8 @@ export interface OnnxModelOptions {
   logitsBudget?: number;
   /** Upper bound on attention scores of one forward pass (rows × heads × positions², floats). */
   attentionBudget?: number;
+  /** The directory's fingerprint when already known (pool workers), so the weights are not hashed again. */
+  fingerprint?: string;
 }
 
 /** Observers of one `answer()` call (streaming); they run in the thread that owns the session. */
@@ -72,7 +74,7 @@ export class OnnxModel implements Backend {
   }
 
   static async open(modelDir: string, options: OnnxModelOptions = {}): Promise<OnnxModel> {
-    const dir = loadModelDir(modelDir, options.dtype ?? 'fp32');
+    const dir = loadModelDir(modelDir, options.dtype ?? 'fp32', options.fingerprint);
     const session = await DecoderSession.open(dir.onnx.model, dir.config, { threads: options.threads ?? 1 });
     return new OnnxModel(dir, session, options);
   }
