@@ -10,3 +10,4 @@ export { binomialTwoSidedHalf, mcnemar, pairedBootstrap, pairedTest, type Paired
 export { extractLastBoxed } from './boxed-answer.ts';
 export * from './sandbox/index.ts';
 export { scoreLetterChoice, LETTER_CHOICE_METRICS } from './letter-choice.ts';
+export { cutAtFirstStop, answerText } from './stop-sequences.ts';

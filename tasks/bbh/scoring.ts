@@ -5,7 +5,7 @@
 // "So the answer is X."; an answer written without that period loses its last character (a
 // reproduced quirk: 3 official dyck_languages outputs, see README.md).
 import type { Completion, Sample, Score } from '../../src/core/index.ts';
-import { applyRegexFilter, exactMatch, stripThinking, type ExactMatchOptions, type RegexFilterSpec } from '../../src/scoring/index.ts';
+import { answerText, applyRegexFilter, exactMatch, type ExactMatchOptions, type RegexFilterSpec } from '../../src/scoring/index.ts';
 import { UNTIL } from './prompt.ts';
 
 export const FILTER = 'get-answer';
@@ -13,20 +13,11 @@ export const METRIC = `exact_match,${FILTER}`;
 export const GET_ANSWER: RegexFilterSpec = { pattern: /(?<=the answer is )(.*)(?=.)/, groupSelect: 0 };
 const EXACT: ExactMatchOptions = { ignoreCase: false, ignorePunctuation: false, regexesToIgnore: [] };
 
-/** Thinking removed, then cut at the first stop string (for servers that ignore `stop`). */
-export function responseText(raw: string): string {
-  let text = stripThinking(raw);
-  for (const stop of UNTIL) {
-    const at = text.indexOf(stop);
-    if (at !== -1) text = text.slice(0, at);
-  }
-  return text;
-}
 
 export function scoreBbh(sample: Sample, completion: Completion): Score {
   if (completion.kind !== 'generate') {
     return { values: { [METRIC]: 0 }, extracted: { [FILTER]: null }, explanation: `expected generated text, got a ${completion.kind} completion` };
   }
-  const answer = applyRegexFilter(responseText(completion.text), GET_ANSWER);
+  const answer = applyRegexFilter(answerText(completion.text, UNTIL), GET_ANSWER);
   return { values: { [METRIC]: exactMatch(answer, sample.target, EXACT) }, extracted: { [FILTER]: answer } };
 }

@@ -5,7 +5,7 @@
 // The Python patterns are translated to JavaScript: "(?s)" becomes the `s` flag, and Python's
 // "$" (end, or before a final newline) becomes "(?=\n?$)".
 import type { Completion, Sample, Score } from '../../src/core/index.ts';
-import { applyRegexFilter, exactMatch, stripThinking, type ExactMatchOptions, type RegexFilterSpec } from '../../src/scoring/index.ts';
+import { answerText, applyRegexFilter, exactMatch, type ExactMatchOptions, type RegexFilterSpec } from '../../src/scoring/index.ts';
 import { UNTIL } from './prompt.ts';
 
 export const FILTERS: Readonly<Record<'strict-match' | 'flexible-extract', RegexFilterSpec>> = {
@@ -23,19 +23,6 @@ export type FilterName = keyof typeof FILTERS;
 export const FILTER_NAMES = Object.keys(FILTERS) as FilterName[];
 export const metricName = (filter: FilterName): string => `exact_match,${filter}`;
 
-/**
- * What the filters see: thinking removed, then the text cut at the first stop sequence. Backends
- * stop there already; cutting again keeps scores right for servers that ignore `stop` or return
- * it, exactly as lm-eval post-processes every generation (postprocess_generated_text).
- */
-export function responseText(raw: string): string {
-  let text = stripThinking(raw);
-  for (const stop of UNTIL) {
-    const at = text.indexOf(stop);
-    if (at !== -1) text = text.slice(0, at);
-  }
-  return text;
-}
 
 export function scoreGsm8k(sample: Sample, completion: Completion): Score {
   const values: Record<string, number> = {};
@@ -47,7 +34,8 @@ export function scoreGsm8k(sample: Sample, completion: Completion): Score {
     }
     return { values, extracted, explanation: `expected generated text, got a ${completion.kind} completion` };
   }
-  const text = responseText(completion.text);
+  // Thinking removed and cut at the first stop sequence, as lm-eval post-processes generations.
+  const text = answerText(completion.text, UNTIL);
   for (const f of FILTER_NAMES) {
     const answer = applyRegexFilter(text, FILTERS[f]);
     extracted[f] = answer;

@@ -2,7 +2,7 @@
 // test + `check(entry_point)`, and the sample passes when it exits cleanly. It runs in the
 // project's bubblewrap sandbox (no network, read-only system, CPU/memory/process/wall limits).
 import { HarnessError, type Completion, type Sample, type Score } from '../../src/core/index.ts';
-import { runInSandbox, type SandboxLimits, type SandboxResult } from '../../src/scoring/index.ts';
+import { cutAtFirstStop, runInSandbox, type SandboxLimits, type SandboxResult } from '../../src/scoring/index.ts';
 import { STOP_SEQUENCES } from './prompt.ts';
 
 export const METRIC = 'pass@1';
@@ -13,12 +13,7 @@ export const FILTER = 'completion';
  * here makes scoring independent of that (and of backends that return the stop string).
  */
 export function truncateAtStop(text: string, stops: readonly string[] = STOP_SEQUENCES): string {
-  let end = text.length;
-  for (const stop of stops) {
-    const at = text.indexOf(stop);
-    if (at !== -1 && at < end) end = at;
-  }
-  return text.slice(0, end);
+  return cutAtFirstStop(text, stops);
 }
 
 function meta(sample: Sample, key: string): string {
