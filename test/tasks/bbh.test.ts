@@ -2,14 +2,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError, type Completion, type Sample } from '../../src/core/index.ts';
+import { DataError, type Sample } from '../../src/core/index.ts';
 import bbh from '../../tasks/bbh/task.ts';
 import { BBH_TASKS } from '../../tasks/bbh/load.ts';
 import { renderPrompt } from '../../tasks/bbh/prompt.ts';
 import { SKIP_REASON, datasetsDir, hasDataset } from './shared-datasets.ts';
+import { generated, timing } from '../support/completions.ts';
 
-const timing = { startedAt: 0, queuedMs: 0, ttftMs: 0, totalMs: 0, batchSize: 1 };
-const generated = (text: string): Completion => ({ kind: 'generate', text, finishReason: 'stop', timing, tokens: { prompt: 0, generated: 0 } });
 const sample = (target: string): Sample => ({ id: 't', subset: 'boolean_expressions', input: 'q', target });
 const run = (text: string, target: string) => {
   const s = bbh.score(sample(target), generated(text));

@@ -2,20 +2,12 @@ import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError, type Completion, type Sample } from '../../src/core/index.ts';
+import { DataError, type Sample } from '../../src/core/index.ts';
 import { openZip } from '../../src/task/readers/index.ts';
 import ceval from '../../tasks/ceval/task.ts';
 import { SKIP_REASON, datasetsDir, hasDataset } from './shared-datasets.ts';
+import { loglik } from '../support/completions.ts';
 
-const timing = { startedAt: 0, queuedMs: 0, ttftMs: 0, totalMs: 0, batchSize: 1 };
-const loglik = (logprobs: number[]): Completion => ({
-  kind: 'loglikelihood',
-  logprobs,
-  greedy: logprobs.map(() => false),
-  continuationTokens: logprobs.map(() => 1),
-  timing,
-  tokens: { prompt: 0, generated: 0 },
-});
 
 const MAPPING = JSON.stringify({ law: ['Law', '法学', 'Humanities'] });
 const DEV = 'id,question,A,B,C,D,answer,explanation\n' + Array.from({ length: 5 }, (_, i) => `${i},问题${i}____。,甲,乙,丙,丁,A,\n`).join('');

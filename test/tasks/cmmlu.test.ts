@@ -2,20 +2,12 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError, type Completion, type Sample } from '../../src/core/index.ts';
+import { DataError, type Sample } from '../../src/core/index.ts';
 import cmmlu from '../../tasks/cmmlu/task.ts';
 import { CMMLU_SUBJECTS } from '../../tasks/cmmlu/subjects.ts';
 import { SKIP_REASON, datasetsDir, hasDataset } from './shared-datasets.ts';
+import { loglik } from '../support/completions.ts';
 
-const timing = { startedAt: 0, queuedMs: 0, ttftMs: 0, totalMs: 0, batchSize: 1 };
-const loglik = (logprobs: number[]): Completion => ({
-  kind: 'loglikelihood',
-  logprobs,
-  greedy: logprobs.map(() => false),
-  continuationTokens: logprobs.map(() => 1),
-  timing,
-  tokens: { prompt: 0, generated: 0 },
-});
 
 const HEADER = ',Question,A,B,C,D,Answer\n';
 const DEV = HEADER + Array.from({ length: 5 }, (_, i) => `${i},问题${i},甲,乙,丙,丁,A\n`).join('');

@@ -2,13 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError, type Completion, type Sample } from '../../src/core/index.ts';
+import { DataError, type Sample } from '../../src/core/index.ts';
 import { expectObject, readJsonl, requireBoolean, requireString } from '../../src/task/readers/index.ts';
 import gsm8k from '../../tasks/gsm8k/task.ts';
 import { SKIP_REASON, datasetsDir, hasDataset } from './shared-datasets.ts';
+import { generated, timing } from '../support/completions.ts';
 
-const timing = { startedAt: 0, queuedMs: 0, ttftMs: 0, totalMs: 0, batchSize: 1 };
-const generated = (text: string): Completion => ({ kind: 'generate', text, finishReason: 'stop', timing, tokens: { prompt: 0, generated: 0 } });
 const sample = (target: string): Sample => ({ id: 't', input: 'q', target });
 
 /** Extracted answers and scores of both filters for one output. */

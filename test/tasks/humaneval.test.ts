@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DataError, type Completion, type Sample } from '../../src/core/index.ts';
+import { DataError, type Sample } from '../../src/core/index.ts';
 import { runInSandbox, sandboxAvailable } from '../../src/scoring/index.ts';
 import { toSampleResult } from '../../src/runner/sample-result.ts';
 import type { WorkItem } from '../../src/runner/schedule.ts';
@@ -15,27 +15,12 @@ import type { TaskSpec } from '../../src/core/index.ts';
 import humaneval from '../../tasks/humaneval/task.ts';
 import { buildProgram, scoreHumanEval, truncateAtStop } from '../../tasks/humaneval/scoring.ts';
 import { SKIP_REASON, datasetsDir, hasDataset } from './shared-datasets.ts';
+import { generated, pool } from '../support/completions.ts';
 
 const sandbox = (await sandboxAvailable()) && existsSync('/usr/bin/python3');
 if (!sandbox) console.warn('[humaneval sandbox tests skipped] bwrap cannot create namespaces here or /usr/bin/python3 is missing');
 
-const timing = { startedAt: 0, queuedMs: 0, ttftMs: 0, totalMs: 0, batchSize: 1 };
-const generated = (text: string): Completion => ({ kind: 'generate', text, finishReason: 'stop', timing, tokens: { prompt: 0, generated: 0 } });
 const score = (sample: Sample, text: string) => (humaneval.scoreAsync as NonNullable<typeof humaneval.scoreAsync>)(sample, generated(text));
-
-/** Run `fn` over `items`, `limit` at a time: the machine is shared, the sandbox spawns processes. */
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, lane));
-  return out;
-}
 
 /** The canonical solution with its return value changed: wrapped so the function returns a tuple. */
 function wrongProgram(sample: Sample): { source: string; tests: string } {

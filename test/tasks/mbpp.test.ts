@@ -6,31 +6,17 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Completion, type Sample } from '../../src/core/index.ts';
+import { type Sample } from '../../src/core/index.ts';
 import { runInSandbox, sandboxAvailable } from '../../src/scoring/index.ts';
 import mbpp from '../../tasks/mbpp/task.ts';
 import { buildProgram, extractCode, scoreMbpp } from '../../tasks/mbpp/scoring.ts';
 import { SKIP_REASON, datasetsDir, hasDataset } from './shared-datasets.ts';
+import { generated, pool } from '../support/completions.ts';
 
 const sandbox = (await sandboxAvailable()) && existsSync('/usr/bin/python3');
 if (!sandbox) console.warn('[mbpp sandbox tests skipped] bwrap cannot create namespaces here or /usr/bin/python3 is missing');
 
-const timing = { startedAt: 0, queuedMs: 0, ttftMs: 0, totalMs: 0, batchSize: 1 };
-const generated = (text: string): Completion => ({ kind: 'generate', text, finishReason: 'stop', timing, tokens: { prompt: 0, generated: 0 } });
 const score = (sample: Sample, text: string) => scoreMbpp(sample, generated(text));
-
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, lane));
-  return out;
-}
 
 /** The reference code with the tested function's return value changed (wrapped in a tuple). */
 function wrongProgram(sample: Sample): { source: string; tests: string } {

@@ -2,21 +2,13 @@ import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError, type Completion, type Sample } from '../../src/core/index.ts';
+import { DataError, type Sample } from '../../src/core/index.ts';
 import { readCsv } from '../../src/task/readers/index.ts';
 import mmlu from '../../tasks/mmlu/task.ts';
 import { itemsFromCsv } from '../../tasks/mmlu/load.ts';
 import { SKIP_REASON, datasetsDir, hasDataset } from './shared-datasets.ts';
+import { loglik, timing } from '../support/completions.ts';
 
-const timing = { startedAt: 0, queuedMs: 0, ttftMs: 0, totalMs: 0, batchSize: 1 };
-const loglik = (logprobs: number[]): Completion => ({
-  kind: 'loglikelihood',
-  logprobs,
-  greedy: logprobs.map(() => false),
-  continuationTokens: logprobs.map(() => 1),
-  timing,
-  tokens: { prompt: 0, generated: 0 },
-});
 
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'mmlu-'));
