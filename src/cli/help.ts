@@ -32,7 +32,8 @@ Options:
                       ernie-eval serve), see docs/serving.md; replay:FILE: saved outputs (a
                       record's samples.jsonl or {task, sample_id, output} lines), no inference.
                       Without it: the embedded default, a tiny ERNIE model built on first use
-                      (random weights: checks the pipeline, its scores mean nothing)
+                      (the tiny ERNIE-VL model when a task takes images; random weights: checks
+                      the pipeline, its scores mean nothing)
   --model-name NAME   openai: the model's name as the server's /v1/models lists it
   --concurrency N     openai: HTTP requests in flight (default 8)
   --request-rate R    openai: at most R request starts per second
@@ -59,6 +60,9 @@ Options:
                       given by the same model are reused, so re-runs and resumes recompute nothing
   --no-cache          neither read nor write the response cache
   --seed S            seed for sampling (default 1234)
+  --thinking on|off   thinking mode of every generated answer (chat template enable_thinking,
+                      chat_template_kwargs over HTTP); default: the suite's mode, else the model's.
+                      Thinking text is kept in the record and removed before answer extraction
   -h, --help          this help`;
 
 export const LIST_HELP = `Usage: ernie-eval list [--data-dir DIR]

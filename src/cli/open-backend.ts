@@ -19,6 +19,8 @@ export interface OpenBackendOptions {
   workers: number;
   batchSize: number;
   dataDescription: string;
+  /** Without --model: use the tiny vision-language model (the run has image tasks). */
+  vision?: boolean;
   /** openai: the model name as the server lists it, requests in flight, starts per second, key variable. */
   modelName?: string;
   concurrency?: number;
@@ -42,11 +44,12 @@ async function openPool(dir: string, options: OpenBackendOptions): Promise<OnnxP
 
 export async function openBackend(spec: string | undefined, options: OpenBackendOptions): Promise<BackendChoice> {
   if (spec === undefined) {
-    const tiny = await ensureTinyModel();
+    const tiny = await ensureTinyModel(options.vision === true ? 'ernie4_5_vl' : 'ernie4_5');
+    const kind = options.vision === true ? 'ERNIE-4.5-VL-architecture vision-language model' : 'ERNIE-4.5-architecture model';
     return {
       backend: await openPool(tiny.dir, options),
       modelDir: tiny.dir,
-      notice: `no --model given: using the embedded default, a tiny ERNIE-4.5-architecture model with random weights (${tiny.built ? 'built now' : 'cached'} at ${tiny.dir}), on ${options.dataDescription}; its scores check the pipeline, not a model.`,
+      notice: `no --model given: using the embedded default, a tiny ${kind} with random weights (${tiny.built ? 'built now' : 'cached'} at ${tiny.dir}), on ${options.dataDescription}; its scores check the pipeline, not a model.`,
     };
   }
   const { scheme, rest } = splitScheme(spec);

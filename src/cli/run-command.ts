@@ -16,12 +16,12 @@ import { SERVING_HARDWARE_OPTIONS, servingHardware } from './serving-hardware.ts
 import { RUN_HELP } from './help.ts';
 import { formatSummary } from './summary-table.ts';
 
-async function resolveTasks(suite: string | undefined, tasksFlag: string | undefined): Promise<{ specs: TaskSpec[]; defaultLimit?: number }> {
+async function resolveTasks(suite: string | undefined, tasksFlag: string | undefined): Promise<{ specs: TaskSpec[]; defaultLimit?: number; thinking?: boolean }> {
   if ((suite === undefined) === (tasksFlag === undefined)) throw new UsageError('run: give exactly one of --suite NAME or --tasks a,b (see `ernie-eval list`)');
   if (suite !== undefined) {
     const spec = await resolveSuite(suite);
     const specs = await Promise.all(spec.tasks.map((id) => loadTask(id)));
-    return spec.defaultLimit === undefined ? { specs } : { specs, defaultLimit: spec.defaultLimit };
+    return { specs, ...(spec.defaultLimit === undefined ? {} : { defaultLimit: spec.defaultLimit }), ...(spec.thinking === undefined ? {} : { thinking: spec.thinking }) };
   }
   const ids = (tasksFlag ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (ids.length === 0) throw new UsageError('run: --tasks needs at least one task id');
@@ -53,6 +53,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     'batch-size': { type: 'string' },
     'max-errors': { type: 'string' },
     seed: { type: 'string' },
+    thinking: { type: 'string' },
     resume: { type: 'string' },
     shard: { type: 'string' },
     cache: { type: 'string' },
@@ -77,14 +78,16 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (cacheFlag !== undefined && values['no-cache'] === true) throw new UsageError('run: give at most one of --cache FILE and --no-cache');
   const seed = intOption('seed', values['seed']) ?? 1234;
   const suite = stringOption(values['suite']);
-  const { specs, defaultLimit } = await resolveTasks(suite, stringOption(values['tasks']));
+  const { specs, defaultLimit, thinking: suiteThinking } = await resolveTasks(suite, stringOption(values['tasks']));
   const limit = intOption('limit', values['limit'], { min: 1 }) ?? defaultLimit;
+  const thinkingFlag = values['thinking'] === undefined ? undefined : oneOf('thinking', values['thinking'], ['on', 'off'] as const, 'on');
+  const thinking = thinkingFlag === undefined ? suiteThinking : thinkingFlag === 'on';
 
   // Data first: a missing folder is reported with where to get it; bad rows stop the run here.
   const prepared: PreparedTask[] = [];
   const missing: MissingTask[] = [];
   for (const spec of specs) {
-    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }) });
+    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }), ...(thinking === undefined ? {} : { thinking }) });
     if (task.status === 'ready') prepared.push(task);
     else missing.push(task);
   }
@@ -92,11 +95,13 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (prepared.length === 0) throw new UsageError('run: none of the requested tasks has data; nothing to run', 'USAGE');
 
   const modelFlag = stringOption(values['model']);
+  // The embedded default for a run with image tasks is the tiny vision-language model.
+  const needsImages = prepared.some((t) => t.spec.requires.includes('images'));
   const efficiency = servingHardware(values);
   const runSpec: RunSpec = {
     tasks: specs.map((s) => s.id),
     ...(suite === undefined ? {} : { suite }),
-    model: modelFlag ?? 'embedded:tiny-ernie4_5',
+    model: modelFlag ?? (needsImages ? 'embedded:tiny-ernie4_5_vl' : 'embedded:tiny-ernie4_5'),
     dtype,
     ...(dataDir === undefined ? {} : { dataDir }),
     ...(limit === undefined ? {} : { limit }),
@@ -106,6 +111,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(errorBudget?.kind === 'count' ? { maxErrors: errorBudget.max } : {}),
     ...(errorBudget?.kind === 'rate' ? { maxErrorRate: errorBudget.max } : {}),
     ...(shard === undefined ? {} : { shard }),
+    ...(thinking === undefined ? {} : { thinking }),
   };
   const work = selectShard(prepared, shard);
   if (shard !== undefined) console.error(`ernie-eval: shard ${formatShard(shard)}: ${work.reduce((n, t) => n + t.items.length, 0)} of ${prepared.reduce((n, t) => n + t.items.length, 0)} samples`);
@@ -120,6 +126,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     workers,
     batchSize,
     dataDescription: dataDir ?? 'the bundled sample items',
+    vision: needsImages,
     ...(modelName === undefined ? {} : { modelName }),
     ...(concurrency === undefined ? {} : { concurrency }),
     ...(requestRate === undefined ? {} : { requestRate }),

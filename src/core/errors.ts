@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'CAPABILITY' // the backend cannot serve a task's request kind
   | 'BACKEND' // a backend failed while answering
   | 'TOKENIZER'
+  | 'IMAGE' // an image of a sample is missing, does not decode or is too large: an error on that sample
   | 'RECORD' // a run record cannot be written or read
   | 'SCORING'
   | 'ABORTED' // the run was interrupted (Ctrl-C) or exceeded its error budget

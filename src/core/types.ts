@@ -32,6 +32,11 @@ export interface Sample {
   targetIndex?: number;
   /** Where the item came from, so an error can name it (file and 1-based line/record). */
   origin?: { file: string; line: number };
+  /**
+   * Images of a multimodal item, in the order the benchmark numbers them (`<image1>`, ...): a file
+   * path resolved at load time (absolute), or the base64 / bytes the benchmark ships inline.
+   */
+  images?: ImageSource[];
   metadata?: Record<string, string | number | boolean | null>;
 }
 
@@ -45,6 +50,25 @@ export interface GenerationParams {
   until: string[];
   /** Thinking mode for models that have one; undefined leaves the model's default. */
   thinking?: boolean;
+}
+
+/**
+ * What exactly a model saw of one image, recorded with the sample so that a multimodal score can be
+ * reproduced: the hash of the preprocessed pixels (ONNX) or of the encoded bytes sent (HTTP).
+ */
+export interface ImageDigest {
+  /** sha256 of the float32 pixel tensor given to the vision encoder, or of the bytes sent over HTTP. */
+  sha256: string;
+  /** 'pixels': the preprocessed tensor; 'bytes': the encoded file as sent. */
+  of: 'pixels' | 'bytes';
+  /** Size of the decoded image before preprocessing. */
+  width: number;
+  height: number;
+  /** Size after resizing (ONNX preprocessing); absent when the server preprocesses. */
+  resizedWidth?: number;
+  resizedHeight?: number;
+  /** Image tokens this image took in the prompt (ONNX). */
+  tokens?: number;
 }
 
 /**
@@ -153,6 +177,8 @@ export type Completion = (LoglikelihoodAnswer | GenerateAnswer | TokenLogprobsAn
   tokens: TokenCounts;
   /** Attempts beyond the first that this answer took (HTTP retries); absent means none. */
   retries?: number;
+  /** One per image of the request, in order (multimodal requests only). */
+  images?: ImageDigest[];
 };
 
 /** A failure recorded on its sample instead of killing the run (DESIGN.md §1.6). */
@@ -250,6 +276,10 @@ export interface SampleResult {
   tokens?: TokenCounts;
   /** HTTP retries this sample took (absent: none). */
   retries?: number;
+  /** What the model saw of each image (multimodal samples). */
+  images?: ImageDigest[];
+  /** Thinking mode the request asked for (absent: the model's default). */
+  thinking?: boolean;
   error?: SampleError;
   /**
    * True when the answer came from the response cache instead of the backend: no request was sent
@@ -275,6 +305,8 @@ export interface RunSpec {
   maxErrorRate?: number;
   /** This run evaluates only shard `index` (0-based) of `count` (`--shard i/N`); absent: all samples. */
   shard?: ShardSpec;
+  /** Thinking mode asked of every generate request (`--thinking on|off`); absent: the model's default. */
+  thinking?: boolean;
 }
 
 /** A deterministic slice of a run's samples: those whose (task, sampleId) hash mod `count` is `index`. */

@@ -6,11 +6,19 @@ import { specialTokenText } from './tokenizer.ts';
 
 export interface ChatTemplate {
   render(messages: Message[], options?: { addGenerationPrompt?: boolean; enableThinking?: boolean }): string;
+  /** The template reads `enable_thinking` (ERNIE 4.5 thinking models, Qwen3): thinking can be switched. */
+  supportsThinking: boolean;
 }
 
-function plainText(message: Message): string {
+/**
+ * What the template sees of a message's content: a string for text-only messages (what every text
+ * template expects), the list of parts as Transformers passes them ({type: 'image'} | {type: 'text',
+ * text}) when the message holds images, so a vision-language template can place its image tokens.
+ */
+function templateContent(message: Message): string | { type: string; text?: string }[] {
   if (typeof message.content === 'string') return message.content;
-  return message.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  if (!message.content.some((part) => part.type === 'image')) return message.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  return message.content.map((part) => (part.type === 'text' ? { type: 'text', text: part.text } : { type: 'image' }));
 }
 
 export function loadChatTemplate(configFile: string, tokenizerConfig: Record<string, unknown>): ChatTemplate | undefined {
@@ -30,9 +38,10 @@ export function loadChatTemplate(configFile: string, tokenizerConfig: Record<str
     eos_token: specialTokenText(tokenizerConfig, 'eos_token') ?? '',
   };
   return {
+    supportsThinking: source.includes('enable_thinking'),
     render(messages, options = {}) {
       const context: Record<string, unknown> = {
-        messages: messages.map((m) => ({ role: m.role, content: plainText(m) })),
+        messages: messages.map((m) => ({ role: m.role, content: templateContent(m) })),
         add_generation_prompt: options.addGenerationPrompt ?? true,
         ...specials,
       };

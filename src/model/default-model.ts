@@ -20,7 +20,8 @@ export interface DefaultModel {
 /** Path of the tiny model in the cache, built there first if absent. Safe when two runs race. */
 export async function ensureTinyModel(arch: TinyArch = 'ernie4_5', seed = 1234): Promise<DefaultModel> {
   const dir = join(cacheRoot(), 'models', `tiny-${arch}-r${TINY_MODEL_REVISION}-seed${seed}`);
-  if (existsSync(join(dir, 'onnx', 'model.onnx'))) return { dir, built: false };
+  // The staging folder is renamed into place whole, so a config.json there means a complete model.
+  if (existsSync(join(dir, 'config.json'))) return { dir, built: false };
   const staging = `${dir}.tmp-${process.pid}-${Date.now()}`;
   mkdirSync(staging, { recursive: true });
   try {
@@ -29,7 +30,7 @@ export async function ensureTinyModel(arch: TinyArch = 'ernie4_5', seed = 1234):
     renameSync(staging, dir);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
-    if (existsSync(join(dir, 'onnx', 'model.onnx'))) return { dir, built: false }; // another run won the race
+    if (existsSync(join(dir, 'config.json'))) return { dir, built: false }; // another run won the race
     throw err;
   }
   return { dir, built: true };

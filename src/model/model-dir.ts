@@ -1,7 +1,7 @@
 // A Hugging Face style model directory (DESIGN.md §5): config, generation config, tokenizer,
 // chat template and the ONNX file for the requested dtype. Everything is validated here, in the
 // main thread, before any worker starts, so a broken directory is one clear error.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ModelError, type ModelDtype } from '../core/index.ts';
 import { loadChatTemplate, type ChatTemplate } from './chat-template.ts';
@@ -10,6 +10,7 @@ import { readModelJson, readOptionalModelJson } from './json-file.ts';
 import { parseDecoderConfig, type DecoderConfig } from './model-config.ts';
 import { pickOnnxFile, type OnnxFileChoice } from './onnx-files.ts';
 import { loadTokenizer, type TextTokenizer } from './tokenizer.ts';
+import { readPreprocessorConfig, type PreprocessorConfig } from './vision/preprocessor-config.ts';
 
 export interface GenerationDefaults {
   eosTokenIds: number[];
@@ -27,6 +28,36 @@ export interface ModelDir {
   fingerprint: string;
   /** Name to show: the directory's basename unless config.json names the model. */
   name: string;
+  /** Vision-language models (Transformers.js multimodal layout); `onnx` is then the decoder. */
+  vision?: VisionParts;
+}
+
+export interface VisionParts {
+  encoder: OnnxFileChoice;
+  embedTokens: OnnxFileChoice;
+  preprocessor: PreprocessorConfig;
+  /** Token id that stands for one image token (ERNIE-VL `im_patch_id`). */
+  imagePatchId: number;
+}
+
+/** The multimodal layout is recognised by its decoder file (no onnx/model.onnx). */
+function isVisionLayout(dir: string): boolean {
+  const onnxDir = join(dir, 'onnx');
+  return existsSync(onnxDir) && readdirSync(onnxDir).some((f) => f.startsWith('decoder_model_merged')) && !readdirSync(onnxDir).some((f) => /^model(_\w+)?\.onnx$/.test(f));
+}
+
+function visionParts(dir: string, dtype: ModelDtype, config: DecoderConfig): VisionParts {
+  const configFile = join(dir, 'config.json');
+  const patchId = config.raw['im_patch_id'];
+  if (typeof patchId !== 'number' || !Number.isInteger(patchId) || patchId < 0 || patchId >= config.vocabSize) {
+    throw new ModelError('CONFIG_INVALID', configFile, `field "im_patch_id" must be the token id of the image placeholder (0..${config.vocabSize - 1}), got ${JSON.stringify(patchId)}`);
+  }
+  return {
+    encoder: pickOnnxFile(dir, dtype, 'vision_encoder', true),
+    embedTokens: pickOnnxFile(dir, dtype, 'embed_tokens', true),
+    preprocessor: readPreprocessorConfig(join(dir, 'preprocessor_config.json')),
+    imagePatchId: patchId,
+  };
 }
 
 function generationDefaults(file: string, config: DecoderConfig): GenerationDefaults {
@@ -51,7 +82,9 @@ export function loadModelDir(dirArg: string, dtype: ModelDtype = 'fp32', knownFi
   const tokenizerConfigFile = join(dir, 'tokenizer_config.json');
   const tokenizer = loadTokenizer(join(dir, 'tokenizer.json'), tokenizerConfigFile);
   const chatTemplate = loadChatTemplate(tokenizerConfigFile, tokenizer.config);
-  const onnx = pickOnnxFile(dir, dtype);
+  const vision = isVisionLayout(dir) ? visionParts(dir, dtype, config) : undefined;
+  const onnx = pickOnnxFile(dir, dtype, vision === undefined ? 'model' : 'decoder_model_merged');
+  const visionFiles = vision === undefined ? [] : [join(dir, 'preprocessor_config.json'), vision.encoder.model, ...vision.encoder.externalData, vision.embedTokens.model, ...vision.embedTokens.externalData];
   const fingerprint =
     knownFingerprint ??
     fingerprintFiles([
@@ -61,6 +94,7 @@ export function loadModelDir(dirArg: string, dtype: ModelDtype = 'fp32', knownFi
       tokenizerConfigFile,
       onnx.model,
       ...onnx.externalData,
+      ...visionFiles,
     ]);
   const nameOrPath = config.raw['_name_or_path'];
   return {
@@ -73,5 +107,6 @@ export function loadModelDir(dirArg: string, dtype: ModelDtype = 'fp32', knownFi
     onnx,
     fingerprint,
     name: typeof nameOrPath === 'string' && nameOrPath !== '' ? nameOrPath : dir.split(/[\\/]/).pop() ?? dir,
+    ...(vision === undefined ? {} : { vision }),
   };
 }

@@ -4,15 +4,18 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelError, type ModelDtype } from '../core/index.ts';
 
-const FILE_BY_DTYPE: Record<ModelDtype, string[]> = {
-  fp32: ['model.onnx'],
-  fp16: ['model_fp16.onnx'],
+// Suffixes of each dtype's file, after the graph's base name (model, decoder_model_merged, ...).
+const SUFFIX_BY_DTYPE: Record<ModelDtype, string[]> = {
+  fp32: [''],
+  fp16: ['_fp16'],
   // Transformers.js calls its 8-bit export "quantized"; some exports name it by integer type.
-  q8: ['model_quantized.onnx', 'model_int8.onnx', 'model_uint8.onnx'],
-  q4: ['model_q4.onnx', 'model_q4f16.onnx'],
+  q8: ['_quantized', '_int8', '_uint8'],
+  q4: ['_q4', '_q4f16'],
 };
 
-export const MODEL_DTYPES = Object.keys(FILE_BY_DTYPE) as ModelDtype[];
+export const MODEL_DTYPES = Object.keys(SUFFIX_BY_DTYPE) as ModelDtype[];
+
+const filesOf = (base: string, dtype: ModelDtype): string[] => SUFFIX_BY_DTYPE[dtype].map((suffix) => `${base}${suffix}.onnx`);
 
 export interface OnnxFileChoice {
   /** The graph file to load. */
@@ -21,16 +24,20 @@ export interface OnnxFileChoice {
   externalData: string[];
 }
 
-export function pickOnnxFile(modelDir: string, dtype: ModelDtype): OnnxFileChoice {
+/**
+ * The file of graph `base` for `dtype`. `fallbackToFp32`: the vision encoder and embedding graphs of a
+ * quantized vision-language export are often kept in fp32.
+ */
+export function pickOnnxFile(modelDir: string, dtype: ModelDtype, base = 'model', fallbackToFp32 = false): OnnxFileChoice {
   const onnxDir = join(modelDir, 'onnx');
-  if (!existsSync(onnxDir)) throw new ModelError('MODEL_MISSING', onnxDir, 'folder not found (expected onnx/model.onnx inside the model directory)');
+  if (!existsSync(onnxDir)) throw new ModelError('MODEL_MISSING', onnxDir, `folder not found (expected onnx/${base}.onnx inside the model directory)`);
   const present = readdirSync(onnxDir);
-  const name = FILE_BY_DTYPE[dtype].find((candidate) => present.includes(candidate));
+  const name = filesOf(base, dtype).find((candidate) => present.includes(candidate)) ?? (fallbackToFp32 ? filesOf(base, 'fp32').find((c) => present.includes(c)) : undefined);
   if (name === undefined) {
-    const available = MODEL_DTYPES.filter((d) => FILE_BY_DTYPE[d].some((f) => present.includes(f)));
+    const available = MODEL_DTYPES.filter((d) => filesOf(base, d).some((f) => present.includes(f)));
     throw new ModelError(
       'MODEL_MISSING',
-      join(onnxDir, FILE_BY_DTYPE[dtype][0] ?? 'model.onnx'),
+      join(onnxDir, filesOf(base, dtype)[0] ?? `${base}.onnx`),
       `no ${dtype} variant in this model directory` + (available.length > 0 ? `; available: --dtype ${available.join(', ')}` : '; no ONNX model file at all'),
     );
   }

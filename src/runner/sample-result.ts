@@ -16,12 +16,14 @@ export async function toSampleResult(work: WorkItem, outcome: Outcome): Promise<
     prompt: item.promptText,
     target: item.sample.target,
     ...(item.sample.choices === undefined ? {} : { choices: item.sample.choices }),
+    ...(item.request.kind === 'generate' && item.request.params.thinking !== undefined ? { thinking: item.request.params.thinking } : {}),
   };
   if (!outcome.ok) return { ...base, error: outcome.error, ...(outcome.error.retries === undefined ? {} : { retries: outcome.error.retries }) };
   const completion = outcome.completion;
   base.timing = completion.timing;
   base.tokens = completion.tokens;
   if (completion.retries !== undefined) base.retries = completion.retries;
+  if (completion.images !== undefined) base.images = completion.images;
   if (completion.kind === 'loglikelihood') {
     base.completion = { logprobs: completion.logprobs, greedy: completion.greedy, continuationTokens: completion.continuationTokens };
   } else if (completion.kind === 'generate') {

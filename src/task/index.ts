@@ -4,3 +4,4 @@ export { prepareTask, type PreparedTask, type PreparedItem, type MissingTask, ty
 export { selectSamples } from './select-samples.ts';
 export { requestKey } from './request-key.ts';
 export { closestNames } from './closest-names.ts';
+export { visionMessages, type VisionPromptOptions } from './vision-prompt.ts';

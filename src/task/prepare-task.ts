@@ -35,6 +35,8 @@ export interface MissingTask {
 export interface PrepareOptions {
   dataDir?: string;
   limit?: number;
+  /** Thinking mode for every generate request (`--thinking on|off`); undefined leaves each model's default. */
+  thinking?: boolean;
 }
 
 function messagesText(messages: Message[]): string {
@@ -47,7 +49,10 @@ export async function prepareTask(spec: TaskSpec, options: PrepareOptions): Prom
   if (!existsSync(dir)) return { spec, status: 'no-data', dir, hint: spec.data.download };
   const data = await spec.load(dir);
   const items = selectSamples(data.samples, options.limit).map((sample): PreparedItem => {
-    const body = spec.buildRequest(sample, data);
+    const built = spec.buildRequest(sample, data);
+    // The run's thinking mode is part of the request (and so of its key): answers given with and
+    // without thinking are never confused in the cache.
+    const body = built.kind === 'generate' && options.thinking !== undefined && built.params.thinking === undefined ? { ...built, params: { ...built.params, thinking: options.thinking } } : built;
     // Content only: identical requests (duplicate questions, shared across tasks) share one answer.
     const key = requestKey(body);
     const request: TaskRequest = { ...body, key, origin: { task: spec.id, sampleId: sample.id } };

@@ -15,6 +15,8 @@ export interface SuiteSpec {
   tasks: string[];
   /** Samples per task unless the user gives --limit (keeps quick suites quick on full data). */
   defaultLimit?: number;
+  /** Thinking mode of the comparison the suite reproduces, unless the user gives --thinking. */
+  thinking?: boolean;
 }
 
 export function listTaskIds(root = TASKS_ROOT): string[] {

@@ -22,6 +22,11 @@ export interface ForwardInput {
   /** [batch, seq] */
   positionIds: BigInt64Array;
   past: KvCache | null;
+  /**
+   * Vision-language decoders only: per row, the embeddings of that row's image tokens
+   * ([imageTokens × hidden], in the order the image tokens occur), placed over those tokens.
+   */
+  imageFeatures?: (Float32Array | undefined)[];
 }
 
 export interface ForwardOutput {
@@ -31,12 +36,19 @@ export interface ForwardOutput {
   present: KvCache;
 }
 
+/** What generation and scoring need of a decoder: the text-only session and the vision-language one. */
+export interface Decoder {
+  readonly config: DecoderConfig;
+  forward(input: ForwardInput): Promise<ForwardOutput>;
+  release(): Promise<void>;
+}
+
 export interface SessionOptions {
   /** onnxruntime intra-op threads; the pool splits the machine's cores between workers. */
   threads: number;
 }
 
-export class DecoderSession {
+export class DecoderSession implements Decoder {
   readonly config: DecoderConfig;
   private readonly session: ort.InferenceSession;
   private readonly hasPositionIds: boolean;
@@ -75,44 +87,17 @@ export class DecoderSession {
   }
 
   emptyCache(batch: number): KvCache {
-    const keys: Float32Array[] = [];
-    const values: Float32Array[] = [];
-    for (let i = 0; i < this.config.numLayers; i++) {
-      keys.push(new Float32Array(0));
-      values.push(new Float32Array(0));
-    }
-    return { batch, length: 0, keys, values };
+    return emptyKvCache(this.config, batch);
   }
 
   async forward(input: ForwardInput): Promise<ForwardOutput> {
-    const { numLayers, numKvHeads, headDim } = this.config;
     const past = input.past ?? this.emptyCache(input.batch);
     const feeds: Record<string, ort.Tensor> = {
       input_ids: new ort.Tensor('int64', input.inputIds, [input.batch, input.seq]),
-      attention_mask: new ort.Tensor('int64', input.attentionMask, [input.batch, past.length + input.seq]),
+      ...commonFeeds(this.config, input, past, this.hasPositionIds),
     };
-    if (this.hasPositionIds) feeds['position_ids'] = new ort.Tensor('int64', input.positionIds, [input.batch, input.seq]);
     if (this.hasCacheBranch) feeds['use_cache_branch'] = new ort.Tensor('bool', [past.length > 0], [1]);
-    const pastDims = [input.batch, numKvHeads, past.length, headDim];
-    for (let i = 0; i < numLayers; i++) {
-      feeds[`past_key_values.${i}.key`] = new ort.Tensor('float32', past.keys[i] ?? new Float32Array(0), pastDims);
-      feeds[`past_key_values.${i}.value`] = new ort.Tensor('float32', past.values[i] ?? new Float32Array(0), pastDims);
-    }
-    const out = await this.session.run(feeds);
-    const logits = out['logits'];
-    if (logits === undefined) throw new ModelError('MODEL_CORRUPT', 'onnx', 'session returned no logits');
-    const keys: Float32Array[] = [];
-    const values: Float32Array[] = [];
-    for (let i = 0; i < numLayers; i++) {
-      keys.push(out[`present.${i}.key`]?.data as Float32Array);
-      values.push(out[`present.${i}.value`]?.data as Float32Array);
-    }
-    const vocab = logits.dims[logits.dims.length - 1] ?? this.config.vocabSize;
-    return {
-      logits: logits.data as Float32Array,
-      vocab,
-      present: { batch: input.batch, length: past.length + input.seq, keys, values },
-    };
+    return readForwardOutput(this.config, await this.session.run(feeds), input.batch, past.length + input.seq);
   }
 
   async release(): Promise<void> {
@@ -120,7 +105,40 @@ export class DecoderSession {
   }
 }
 
-function firstLine(err: unknown): string {
+/** attention_mask, position_ids and past_key_values feeds, shared by every decoder layout. */
+export function commonFeeds(config: DecoderConfig, input: ForwardInput, past: KvCache, withPositionIds: boolean): Record<string, ort.Tensor> {
+  const { numLayers, numKvHeads, headDim } = config;
+  const feeds: Record<string, ort.Tensor> = {
+    attention_mask: new ort.Tensor('int64', input.attentionMask, [input.batch, past.length + input.seq]),
+  };
+  if (withPositionIds) feeds['position_ids'] = new ort.Tensor('int64', input.positionIds, [input.batch, input.seq]);
+  const pastDims = [input.batch, numKvHeads, past.length, headDim];
+  for (let i = 0; i < numLayers; i++) {
+    feeds[`past_key_values.${i}.key`] = new ort.Tensor('float32', past.keys[i] ?? new Float32Array(0), pastDims);
+    feeds[`past_key_values.${i}.value`] = new ort.Tensor('float32', past.values[i] ?? new Float32Array(0), pastDims);
+  }
+  return feeds;
+}
+
+/** logits and present.{i}.key|value of a decoder run. */
+export function readForwardOutput(config: DecoderConfig, out: ort.InferenceSession.OnnxValueMapType, batch: number, length: number): ForwardOutput {
+  const logits = out['logits'];
+  if (logits === undefined) throw new ModelError('MODEL_CORRUPT', 'onnx', 'session returned no logits');
+  const keys: Float32Array[] = [];
+  const values: Float32Array[] = [];
+  for (let i = 0; i < config.numLayers; i++) {
+    keys.push(out[`present.${i}.key`]?.data as Float32Array);
+    values.push(out[`present.${i}.value`]?.data as Float32Array);
+  }
+  const vocab = logits.dims[logits.dims.length - 1] ?? config.vocabSize;
+  return { logits: logits.data as Float32Array, vocab, present: { batch, length, keys, values } };
+}
+
+export function emptyKvCache(config: DecoderConfig, batch: number): KvCache {
+  return { batch, length: 0, keys: Array.from({ length: config.numLayers }, () => new Float32Array(0)), values: Array.from({ length: config.numLayers }, () => new Float32Array(0)) };
+}
+
+export function firstLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n')[0] ?? message;
 }

@@ -2,7 +2,7 @@
 // prompts do not blow up attention memory), merge their KV caches into one batch, then one token
 // per step for every row, until EOS, a stop string or the token budget. Decoding is where
 // batching pays: one pass over the weights serves every row.
-import type { DecoderSession, ForwardOutput, KvCache } from './decoder-session.ts';
+import type { Decoder, ForwardOutput, KvCache } from './decoder-session.ts';
 import { rowOffset } from './logits.ts';
 import { leftPad } from './padded-batch.ts';
 import { seededRandom } from '../../core/index.ts';
@@ -14,6 +14,8 @@ export interface GenerationRow {
   until: string[];
   sampling: SamplingParams;
   seed: number;
+  /** Vision-language prompts: embeddings of the prompt's image tokens, in order ([tokens × hidden]). */
+  imageFeatures?: Float32Array;
 }
 
 export interface GeneratedRow {
@@ -94,7 +96,7 @@ interface Prefilled {
 }
 
 /** Prefill groups of rows separately, then place each row's cache right-aligned in one batch. */
-async function prefill(session: DecoderSession, rows: GenerationRow[], states: RowState[], groups: number[][], padId: number): Promise<Prefilled> {
+async function prefill(session: Decoder, rows: GenerationRow[], states: RowState[], groups: number[][], padId: number): Promise<Prefilled> {
   const { numLayers, numKvHeads, headDim } = session.config;
   const parts: { rows: number[]; length: number; cache: KvCache; mask: BigInt64Array }[] = [];
   const firstToken: number[] = new Array(rows.length).fill(padId);
@@ -103,7 +105,7 @@ async function prefill(session: DecoderSession, rows: GenerationRow[], states: R
       group.map((r) => (rows[r] as GenerationRow).prompt),
       padId,
     );
-    const out = await session.forward({ ...padded, past: null });
+    const out = await session.forward({ ...padded, past: null, ...imageFeaturesOf(group.map((r) => rows[r] as GenerationRow)) });
     group.forEach((r, i) => {
       const row = rows[r] as GenerationRow;
       firstToken[r] = pickToken(out.logits, rowOffset(out.vocab, padded.seq, i, padded.seq - 1), out.vocab, row.sampling, (states[r] as RowState).random);
@@ -139,7 +141,12 @@ async function prefill(session: DecoderSession, rows: GenerationRow[], states: R
   return { cache: { batch, length, keys, values }, mask, firstToken };
 }
 
-export async function generateBatch(session: DecoderSession, rows: GenerationRow[], options: GenerateOptions): Promise<GeneratedRow[]> {
+/** The forward input's image features for these rows; nothing for text-only batches. */
+function imageFeaturesOf(rows: GenerationRow[]): { imageFeatures?: (Float32Array | undefined)[] } {
+  return rows.some((r) => r.imageFeatures !== undefined) ? { imageFeatures: rows.map((r) => r.imageFeatures) } : {};
+}
+
+export async function generateBatch(session: Decoder, rows: GenerationRow[], options: GenerateOptions): Promise<GeneratedRow[]> {
   const states: RowState[] = rows.map((r) => ({ tokens: [], done: r.maxTokens <= 0, text: '', finishReason: 'length', random: seededRandom(r.seed) }));
   const groups = options.useCache ? (options.prefillGroups ?? [rows.map((_, i) => i)]) : [rows.map((_, i) => i)];
   const first = await prefill(session, rows, states, groups, options.padId);
@@ -174,7 +181,7 @@ export async function generateBatch(session: DecoderSession, rows: GenerationRow
         rows.map((r, b) => [...r.prompt, ...(states[b] as RowState).tokens]),
         options.padId,
       );
-      out = await session.forward({ ...full, past: null });
+      out = await session.forward({ ...full, past: null, ...imageFeaturesOf(rows) });
       seq = full.seq;
     }
     states.forEach((state, b) => {

@@ -5,7 +5,7 @@
 // token from the context's last logits, and feeds only the remaining continuation tokens on top of
 // a copy of their context's KV cache. Single-token continuations (MMLU's " A".." D") need no
 // second pass at all.
-import type { DecoderSession } from './decoder-session.ts';
+import type { Decoder } from './decoder-session.ts';
 import { selectCacheRows } from './decoder-session.ts';
 import { rowOffset, tokenLogprob } from './logits.ts';
 import { leftPad } from './padded-batch.ts';
@@ -31,7 +31,7 @@ function emptyScores(request: EncodedChoices): ChoiceScores {
 }
 
 /** Context once, continuations on its KV cache; all requests of the batch padded together. */
-export async function scoreChoicesCached(session: DecoderSession, requests: EncodedChoices[], padId: number): Promise<ChoiceScores[]> {
+export async function scoreChoicesCached(session: Decoder, requests: EncodedChoices[], padId: number): Promise<ChoiceScores[]> {
   const { numKvHeads, headDim } = session.config;
   const contexts = leftPad(
     requests.map((r) => r.context),
@@ -98,7 +98,7 @@ export async function scoreChoicesCached(session: DecoderSession, requests: Enco
  * The plain way: one full forward pass over context + continuation per choice, no cache, no
  * batching. Kept as the reference that tests and the benchmark compare the fast path with.
  */
-export async function scoreChoicesOneByOne(session: DecoderSession, requests: EncodedChoices[]): Promise<ChoiceScores[]> {
+export async function scoreChoicesOneByOne(session: Decoder, requests: EncodedChoices[]): Promise<ChoiceScores[]> {
   const scores: ChoiceScores[] = [];
   for (const request of requests) {
     const result = emptyScores(request);

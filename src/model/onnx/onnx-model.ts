@@ -16,7 +16,10 @@ import {
   type TokenLogprobsRequest,
 } from '../../core/index.ts';
 import { loadModelDir, type ModelDir } from '../model-dir.ts';
-import { DecoderSession } from './decoder-session.ts';
+import { DecoderSession, type Decoder } from './decoder-session.ts';
+import { VisionDecoder } from './vision-decoder.ts';
+import { preprocessImage } from '../vision/preprocess-image.ts';
+import type { ImageDigest, ImageSource, Message } from '../../core/index.ts';
 import { generateBatch, type GenerationRow } from './generate.ts';
 import { scoreChoicesCached, type EncodedChoices } from './loglikelihood.ts';
 import { scoreTokenLogprobs } from './token-logprobs.ts';
@@ -57,12 +60,12 @@ export class OnnxModel implements Backend {
   readonly maxBatchSize: number;
   readonly concurrency = 1;
   readonly dir: ModelDir;
-  private readonly session: DecoderSession;
+  private readonly session: Decoder;
   private readonly padId: number;
   private readonly logitsBudget: number;
   private readonly attentionBudget: number;
 
-  private constructor(dir: ModelDir, session: DecoderSession, options: OnnxModelOptions) {
+  private constructor(dir: ModelDir, session: Decoder, options: OnnxModelOptions) {
     this.dir = dir;
     this.session = session;
     this.maxBatchSize = options.maxBatchSize ?? 8;
@@ -75,11 +78,15 @@ export class OnnxModel implements Backend {
 
   static async open(modelDir: string, options: OnnxModelOptions = {}): Promise<OnnxModel> {
     const dir = loadModelDir(modelDir, options.dtype ?? 'fp32', options.fingerprint);
-    const session = await DecoderSession.open(dir.onnx.model, dir.config, { threads: options.threads ?? 1 });
+    const sessionOptions = { threads: options.threads ?? 1 };
+    const session =
+      dir.vision === undefined
+        ? await DecoderSession.open(dir.onnx.model, dir.config, sessionOptions)
+        : await VisionDecoder.open({ visionEncoder: dir.vision.encoder.model, embedTokens: dir.vision.embedTokens.model, decoder: dir.onnx.model }, dir.config, dir.vision.imagePatchId, sessionOptions);
     return new OnnxModel(dir, session, options);
   }
 
-  get decoder(): DecoderSession {
+  get decoder(): Decoder {
     return this.session;
   }
 
@@ -220,26 +227,63 @@ export class OnnxModel implements Backend {
     }
   }
 
-  private renderPrompt(request: GenerateRequest): number[] {
+  /**
+   * Token ids of a generate request; for a vision-language model also the features of its images,
+   * placed over the image tokens. The chat template writes one placeholder per image, which is
+   * expanded here to as many image tokens as the vision encoder yields for that image.
+   */
+  private async renderPrompt(request: GenerateRequest): Promise<RenderedPrompt> {
     const { tokenizer, chatTemplate } = this.dir;
-    if (request.prompt.kind === 'text') return tokenizer.encode(request.prompt.text);
+    if (request.prompt.kind === 'text') return { ids: tokenizer.encode(request.prompt.text) };
     if (chatTemplate === undefined) throw new HarnessError('CAPABILITY', 'this model has no chat template (tokenizer_config.json "chat_template")');
     const options = request.params.thinking === undefined ? {} : { enableThinking: request.params.thinking };
-    return tokenizer.encode(chatTemplate.render(request.prompt.messages, options));
+    const ids = tokenizer.encode(chatTemplate.render(request.prompt.messages, options));
+    const images = imagesOf(request.prompt.messages);
+    if (images.length === 0) return { ids };
+    const { vision } = this.dir;
+    if (vision === undefined || !(this.session instanceof VisionDecoder)) throw new HarnessError('CAPABILITY', 'this model takes no images (no onnx/vision_encoder.onnx)');
+    const placeholders = ids.filter((id) => id === vision.imagePatchId).length;
+    if (placeholders !== images.length) {
+      throw new HarnessError('BACKEND', `the chat template wrote ${placeholders} image placeholders for ${images.length} images`);
+    }
+    const expanded: number[] = [];
+    const features: Float32Array[] = [];
+    const digests: ImageDigest[] = [];
+    let next = 0;
+    for (const id of ids) {
+      if (id !== vision.imagePatchId) {
+        expanded.push(id);
+        continue;
+      }
+      const image = await preprocessImage(images[next++] as ImageSource, vision.preprocessor);
+      features.push(await this.session.encodeImage(image));
+      digests.push(image.digest);
+      for (let t = 0; t < image.tokens; t++) expanded.push(vision.imagePatchId);
+    }
+    const all = new Float32Array(features.reduce((n, f) => n + f.length, 0));
+    features.reduce((offset, f) => (all.set(f, offset), offset + f.length), 0);
+    return { ids: expanded, imageFeatures: all, images: digests };
   }
 
   private async answerGenerate(items: { index: number; request: GenerateRequest }[], outcomes: Outcome[], hooks: AnswerHooks): Promise<void> {
-    const rows: { index: number; row: GenerationRow }[] = [];
+    const rows: { index: number; row: GenerationRow; images?: ImageDigest[] }[] = [];
     for (const { index, request } of items) {
       try {
         const maxTokens = request.params.maxTokens;
-        let prompt = this.renderPrompt(request);
+        const rendered = await this.renderPrompt(request);
+        let prompt = rendered.ids;
         const room = this.dir.config.maxPositions - maxTokens;
         if (room < 1) throw new HarnessError('BACKEND', `max tokens ${maxTokens} exceeds the model's ${this.dir.config.maxPositions} positions`);
-        if (prompt.length > room) prompt = prompt.slice(prompt.length - room);
+        if (prompt.length > room) {
+          // Cutting a prompt on the left would cut image tokens loose from their features.
+          if (rendered.imageFeatures !== undefined) throw new HarnessError('BACKEND', `prompt of ${prompt.length} tokens (images included) leaves no room for ${maxTokens} new tokens in ${this.dir.config.maxPositions} positions`);
+          prompt = prompt.slice(prompt.length - room);
+        }
         rows.push({
           index,
+          ...(rendered.images === undefined ? {} : { images: rendered.images }),
           row: {
+            ...(rendered.imageFeatures === undefined ? {} : { imageFeatures: rendered.imageFeatures }),
             prompt,
             maxTokens,
             until: request.params.until,
@@ -283,6 +327,7 @@ export class OnnxModel implements Backend {
             finishReason: out.finishReason,
             timing: { startedAt, queuedMs: 0, ttftMs: firstTokenAt - startedAt, totalMs, batchSize: rows.length },
             tokens: { prompt: r.row.prompt.length, generated: out.tokens.length },
+            ...(r.images === undefined ? {} : { images: r.images }),
           },
         };
       });
@@ -310,5 +355,17 @@ export function onnxBackendInfo(dir: ModelDir): BackendInfo {
 }
 
 export function onnxCapabilities(dir: ModelDir): Capabilities {
-  return { loglikelihood: true, generate: true, chat: dir.chatTemplate !== undefined, images: false, thinking: false };
+  return { loglikelihood: true, generate: true, chat: dir.chatTemplate !== undefined, images: dir.vision !== undefined, thinking: dir.chatTemplate?.supportsThinking ?? false };
+}
+
+interface RenderedPrompt {
+  ids: number[];
+  /** Features of every image token of `ids`, in order ([tokens × hidden]). */
+  imageFeatures?: Float32Array;
+  images?: ImageDigest[];
+}
+
+/** Image parts of the messages in the order the template renders them. */
+function imagesOf(messages: Message[]): ImageSource[] {
+  return messages.flatMap((m) => (typeof m.content === 'string' ? [] : m.content.flatMap((p) => (p.type === 'image' ? [p.source] : []))));
 }

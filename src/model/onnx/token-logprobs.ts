@@ -7,7 +7,7 @@
 // without it. A byte-level BPE token that holds only part of a character decodes to U+FFFD; it adds
 // nothing until the token completing the character arrives, so it gets the offset of the character
 // it starts, and offsets never go backwards or past the text.
-import type { DecoderSession } from './decoder-session.ts';
+import type { Decoder } from './decoder-session.ts';
 import { rowOffset, rowStats } from './logits.ts';
 import { leftPad } from './padded-batch.ts';
 
@@ -48,7 +48,7 @@ export function tokenTextOffsets(ids: number[], text: string, decode: (ids: numb
  * context, so its logprob and top token are null (as OpenAI's echo reports it).
  */
 export async function scoreTokenLogprobs(
-  session: DecoderSession,
+  session: Decoder,
   rows: { ids: number[]; text: string }[],
   padId: number,
   decode: (ids: number[]) => string,

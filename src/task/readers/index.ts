@@ -5,4 +5,4 @@ export { parseJsonl, readJsonl, type JsonlRecord } from './read-jsonl.ts';
 export { sha256File } from './sha256-file.ts';
 export { expectColumns, expectObject, expectOneOf, requireBoolean, requireString, type Location } from './validate.ts';
 export { crc32, openZip, parseZip, ZipArchive, type ZipEntry } from './zip-reader.ts';
-export { checkImageHeader, DEFAULT_IMAGE_LIMITS, readImageHeader, type ImageFormat, type ImageHeader, type ImageLimits } from './image-header.ts';
+export { checkImageHeader, DEFAULT_IMAGE_LIMITS, readImageHeader, type ImageFormat, type ImageHeader, type ImageLimits } from '../../core/index.ts';

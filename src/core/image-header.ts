@@ -2,7 +2,7 @@
 // PNG can claim 65535 × 65535 pixels and make a decoder allocate gigabytes (a decompression bomb).
 // Files over a byte limit are refused from their size on disk, before they are read at all.
 import { open, stat } from 'node:fs/promises';
-import { DataError } from '../../core/index.ts';
+import { DataError } from './errors.ts';
 
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp';
 
