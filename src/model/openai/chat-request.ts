@@ -2,9 +2,9 @@
 // image_url parts, images inlined as data URLs so the server needs no access to our files), raw text
 // prompts (base-model style, like lm-eval's gsm8k_cot) go to /v1/completions. Both stream, asking
 // for usage in the last chunk.
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { DataError, type ContentPart, type GenerateRequest, type GenerationParams, type ImageSource, type Message } from '../../core/index.ts';
+import { createHash } from 'node:crypto';
+import type { ContentPart, GenerateRequest, GenerationParams, ImageDigest, ImageSource, Message } from '../../core/index.ts';
+import { readImageBytes } from '../vision/image-bytes.ts';
 
 type OpenAiContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
 
@@ -13,49 +13,38 @@ export interface OpenAiMessage {
   content: string | OpenAiContentPart[];
 }
 
-const MIME_BY_EXTENSION: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.bmp': 'image/bmp',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff',
-};
+const MIME_BY_FORMAT = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' } as const;
 
-/** Sniff the few formats benchmarks ship, for images given as bytes without a MIME type. */
-function sniffMime(bytes: Uint8Array): string {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45) return 'image/webp';
-  if (starts(0x42, 0x4d)) return 'image/bmp';
-  return 'application/octet-stream';
+/**
+ * An image as a data URL, read and checked as the local backend reads it (strict base64, header
+ * checked before anything is sent): a broken image fails its sample here, not on the server.
+ * The digest is of the bytes sent: the server preprocesses them, so their hash is what is reproducible.
+ */
+export async function imageDataUrl(source: ImageSource): Promise<{ url: string; digest: ImageDigest }> {
+  const { bytes, header } = await readImageBytes(source);
+  const digest: ImageDigest = { sha256: createHash('sha256').update(bytes).digest('hex'), of: 'bytes', width: header.width, height: header.height };
+  return { url: `data:${MIME_BY_FORMAT[header.format]};base64,${bytes.toString('base64')}`, digest };
 }
 
-export async function imageDataUrl(source: ImageSource): Promise<string> {
-  if (source.kind === 'base64') {
-    const mime = source.mime ?? sniffMime(Buffer.from(source.data.slice(0, 24), 'base64'));
-    return `data:${mime};base64,${source.data}`;
+async function toPart(part: ContentPart, digests: ImageDigest[]): Promise<OpenAiContentPart> {
+  if (part.type === 'text') return { type: 'text', text: part.text };
+  const { url, digest } = await imageDataUrl(part.source);
+  digests.push(digest);
+  return { type: 'image_url', image_url: { url } };
+}
+
+/** `digests` receives one entry per image, in message order. */
+export async function toOpenAiMessages(messages: Message[], digests: ImageDigest[] = []): Promise<OpenAiMessage[]> {
+  const out: OpenAiMessage[] = [];
+  for (const m of messages) {
+    if (typeof m.content === 'string') out.push({ role: m.role, content: m.content });
+    else {
+      const parts: OpenAiContentPart[] = [];
+      for (const part of m.content) parts.push(await toPart(part, digests));
+      out.push({ role: m.role, content: parts });
+    }
   }
-  if (source.kind === 'bytes') return `data:${source.mime ?? sniffMime(source.bytes)};base64,${Buffer.from(source.bytes).toString('base64')}`;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(source.path);
-  } catch (err) {
-    throw new DataError(source.path, undefined, 'image file cannot be read', { cause: err, code: 'DATA_MISSING' });
-  }
-  return `data:${MIME_BY_EXTENSION[extname(source.path).toLowerCase()] ?? sniffMime(bytes)};base64,${bytes.toString('base64')}`;
-}
-
-async function toPart(part: ContentPart): Promise<OpenAiContentPart> {
-  return part.type === 'text' ? { type: 'text', text: part.text } : { type: 'image_url', image_url: { url: await imageDataUrl(part.source) } };
-}
-
-export async function toOpenAiMessages(messages: Message[]): Promise<OpenAiMessage[]> {
-  return Promise.all(messages.map(async (m) => ({ role: m.role, content: typeof m.content === 'string' ? m.content : await Promise.all(m.content.map(toPart)) })));
+  return out;
 }
 
 function samplingFields(params: GenerationParams): Record<string, unknown> {
@@ -74,6 +63,8 @@ function samplingFields(params: GenerationParams): Record<string, unknown> {
 export interface GenerationCall {
   path: '/chat/completions' | '/completions';
   body: Record<string, unknown>;
+  /** What was sent of each image, for the sample's record. */
+  images?: ImageDigest[];
 }
 
 /** The endpoint and body for a generation request. */
@@ -82,11 +73,14 @@ export async function generationCall(model: string, request: GenerateRequest): P
     return { path: '/completions', body: { model, prompt: request.prompt.text, ...samplingFields(request.params) } };
   }
   const thinking = request.params.thinking;
+  const images: ImageDigest[] = [];
+  const messages = await toOpenAiMessages(request.prompt.messages, images);
   return {
     path: '/chat/completions',
+    ...(images.length === 0 ? {} : { images }),
     body: {
       model,
-      messages: await toOpenAiMessages(request.prompt.messages),
+      messages,
       ...samplingFields(request.params),
       // FastDeploy and vLLM pass these to the chat template; ERNIE's templates read enable_thinking.
       ...(thinking === undefined ? {} : { chat_template_kwargs: { enable_thinking: thinking } }),

@@ -186,6 +186,7 @@ export class OpenAiBackend implements Backend {
       timing,
       tokens: stream.usage === undefined ? { prompt: 0, generated: times.length } : { prompt: stream.usage.promptTokens, generated: stream.usage.completionTokens },
       ...(result.retries === 0 ? {} : { retries: result.retries }),
+      ...(call.images === undefined ? {} : { images: call.images }),
     };
   }
 

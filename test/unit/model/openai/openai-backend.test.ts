@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 // The HTTP backend against the fake OpenAI-compatible server on loopback: what it sends, what it
 // makes of the answers, and what it refuses up front.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,18 +118,24 @@ describe('openai backend: generation', () => {
     expect(String(backend.info.details?.tokenCounts)).toContain('chunks');
   });
 
-  it('inlines image parts as data URLs', async () => {
+  it('inlines image parts as data URLs and records the hash of the bytes sent', async () => {
     const { server, backend } = await setup();
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    const request: GenerateRequest = {
+    const png = new Uint8Array(await sharp({ create: { width: 3, height: 2, channels: 3, background: '#ff0000' } }).png().toBuffer());
+    const request = (bytes: Uint8Array, key: string): GenerateRequest => ({
       kind: 'generate',
-      key: 'img',
-      prompt: { kind: 'chat', messages: [{ role: 'user', content: [{ type: 'image', source: { kind: 'bytes', bytes: png } }, { type: 'text', text: 'What is this?' }] }] },
+      key,
+      prompt: { kind: 'chat', messages: [{ role: 'user', content: [{ type: 'image', source: { kind: 'bytes', bytes } }, { type: 'text', text: 'What is this?' }] }] },
       params: { maxTokens: 8, temperature: 0, until: [] },
-    };
-    completionOf((await backend.answer([request]))[0]);
+    });
+    const completion = completionOf((await backend.answer([request(png, 'img')]))[0]);
     const sent = server.requests.find((r) => r.path === '/chat/completions');
     expect(sent?.body.messages).toEqual([{ role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${Buffer.from(png).toString('base64')}` } }, { type: 'text', text: 'What is this?' }] }]);
+    expect(completion.images).toEqual([{ sha256: createHash('sha256').update(png).digest('hex'), of: 'bytes', width: 3, height: 2 }]);
+    // A broken image fails its sample before anything is sent.
+    const before = server.requests.length;
+    const [broken] = await backend.answer([request(png.subarray(0, 12), 'broken')]);
+    expect(broken).toMatchObject({ ok: false, error: { code: 'IMAGE' } });
+    expect(server.requests.length).toBe(before);
   });
 });
 
