@@ -232,7 +232,7 @@ export class OnnxModel implements Backend {
    * placed over the image tokens. The chat template writes one placeholder per image, which is
    * expanded here to as many image tokens as the vision encoder yields for that image.
    */
-  private async renderPrompt(request: GenerateRequest): Promise<RenderedPrompt> {
+  async renderPrompt(request: GenerateRequest): Promise<RenderedPrompt> {
     const { tokenizer, chatTemplate } = this.dir;
     if (request.prompt.kind === 'text') return { ids: tokenizer.encode(request.prompt.text) };
     if (chatTemplate === undefined) throw new HarnessError('CAPABILITY', 'this model has no chat template (tokenizer_config.json "chat_template")');
@@ -358,7 +358,7 @@ export function onnxCapabilities(dir: ModelDir): Capabilities {
   return { loglikelihood: true, generate: true, chat: dir.chatTemplate !== undefined, images: dir.vision !== undefined, thinking: dir.chatTemplate?.supportsThinking ?? false };
 }
 
-interface RenderedPrompt {
+export interface RenderedPrompt {
   ids: number[];
   /** Features of every image token of `ids`, in order ([tokens × hidden]). */
   imageFeatures?: Float32Array;

@@ -42,13 +42,18 @@ export const SAMPLE_LAYOUT: BrowserLayout = {
   search: [ROW.sampleId, ROW.subset, ROW.promptRest, ROW.output, ROW.thinking, ROW.extracted, ROW.target, ROW.error],
 };
 
+/** Thinking and non-thinking scores of one model are different numbers: say which one this is. */
+function thinkingLabel(thinking: boolean | undefined): string {
+  return thinking === undefined ? '' : ` · thinking ${thinking ? 'on' : 'off'}`;
+}
+
 export function renderHtmlReport(record: RunRecord, options: Omit<HtmlReportOptions, 'outFile'> = {}): string {
   const { manifest, results, samples } = record;
   const comparisons = options.comparisons ?? [];
   const drawCharts = options.charts ?? true;
   const status = results === null ? 'unfinished (no results.json)' : results.status;
   const header = `<header><h1>ernie-eval report: ${escapeHtml(manifest.runId)}</h1>
-<p>${escapeHtml(`${manifest.model.modelName} · ${manifest.runSpec.suite === undefined ? manifest.runSpec.tasks.join(', ') : `suite ${manifest.runSpec.suite}`} · ${status} · ${samples.length} samples · ${manifest.createdAt}`)}</p>
+<p>${escapeHtml(`${manifest.model.modelName} · ${manifest.runSpec.suite === undefined ? manifest.runSpec.tasks.join(', ') : `suite ${manifest.runSpec.suite}`}${thinkingLabel(manifest.runSpec.thinking)} · ${status} · ${samples.length} samples · ${manifest.createdAt}`)}</p>
 <nav><a href="#summary">Summary</a><a href="#tasks">Tasks</a><a href="#charts">Charts</a><a href="#coverage">Coverage</a><a href="#efficiency">Efficiency</a><a href="#provenance">Provenance</a><a href="#samples">Samples</a></nav></header>`;
   const body: string[] = [];
   if (results === null) {
