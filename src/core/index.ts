@@ -6,3 +6,4 @@ export * from './results.ts';
 export { canonicalJson, canonicalHash, sha256Hex } from './canonical-json.ts';
 export { seededRandom } from './seeded-random.ts';
 export { checkImageHeader, DEFAULT_IMAGE_LIMITS, readImageHeader, type ImageFormat, type ImageHeader, type ImageLimits } from './image-header.ts';
+export { closestNames } from './closest-names.ts';

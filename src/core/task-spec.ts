@@ -27,10 +27,41 @@ export type RequestBody =
       params: GenerationParams;
     };
 
+/**
+ * How a metric's per-sample values become the task's value, for metrics that are not a mean of one
+ * value per sample (scoring/metrics.ts computes them):
+ * - `ratio`: corpus-level Σ numerator / Σ denominator over the answered samples, each a named
+ *   `Score.values` entry (POPE's precision TP/(TP+FP), recall, F1 = 2TP / (2TP+FP+FN)). An errored
+ *   sample has no prediction to put in a confusion cell, so it is left out (coverage shows it).
+ * - `all-in-group`: the share of groups whose every sample scored 1 on the value `of`
+ *   (HallusionBench's question-pair and figure accuracy). `groupOf` derives the group from the
+ *   sample id, so that an errored sample (which has no score) still fails its group; null leaves
+ *   the sample out of this metric.
+ * - `weighted-sum`: Σ weight × another metric of the task read over a named subset (CV-Bench's
+ *   ¼ ADE20K + ¼ COCO + ½ Omni3D; MME's perception total, Σ of 100 × (acc + acc+) over its
+ *   subtasks); a term without a subset reads the samples at hand (each subset in turn, then all).
+ *   Absent when a term's subset has no samples: a partial sum is not the benchmark's number.
+ */
+export type MetricAggregate =
+  | { kind: 'ratio'; numerator: string; denominator: string }
+  | { kind: 'all-in-group'; of: string; groupOf: (sampleId: string) => string | null }
+  | { kind: 'weighted-sum'; terms: readonly WeightedTerm[] };
+
+/** One term of a `weighted-sum` metric. */
+export interface WeightedTerm {
+  /** Another metric of the same task (a mean, ratio or all-in-group metric). */
+  metric: string;
+  weight: number;
+  /** Subset the metric is read over; absent: the samples being aggregated. */
+  subset?: string;
+}
+
 export interface MetricSpec {
   name: string;
   higherIsBetter: boolean;
   description: string;
+  /** Absent: the mean of this metric's own per-sample value. */
+  aggregate?: MetricAggregate;
 }
 
 export interface Protocol {

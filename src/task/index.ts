@@ -3,5 +3,8 @@ export { listTaskIds, loadTask, loadSuites, resolveSuite, TASKS_ROOT, type Suite
 export { prepareTask, type PreparedTask, type PreparedItem, type MissingTask, type PrepareOptions } from './prepare-task.ts';
 export { selectSamples } from './select-samples.ts';
 export { requestKey } from './request-key.ts';
-export { closestNames } from './closest-names.ts';
+export { closestNames } from '../core/index.ts';
 export { visionMessages, type VisionPromptOptions } from './vision-prompt.ts';
+export { drawFewShot } from './few-shot.ts';
+export { PythonRandom } from './python-random.ts';
+export { MCQ_GENERATION, MCQ_INSTRUCTION, mcqOptions, mcqPromptOf, mcqSample, vlmevalMcqPrompt, type McqSampleOptions } from './vlmeval-mcq.ts';

@@ -4,8 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError, type TaskSpec } from '../core/index.ts';
-import { closestNames } from './closest-names.ts';
+import { closestNames, UsageError, type TaskSpec } from '../core/index.ts';
 
 const ownExtension = new URL(import.meta.url).pathname.endsWith('.ts') ? '.ts' : '.js';
 export const TASKS_ROOT = fileURLToPath(new URL('../../tasks/', import.meta.url));

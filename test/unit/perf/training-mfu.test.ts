@@ -41,7 +41,7 @@ describe('training MFU (PaLM appendix B)', () => {
   });
 
   it('refuses an unsourced device and an MFU outside (0, 1]', () => {
-    expect(() => acceleratorPeak('h800', 'bf16')).toThrow(/no sourced peak/);
+    expect(() => acceleratorPeak('ascend-910b', 'bf16')).toThrow(/no sourced peak/);
     expect(() => tokensPerSecondAtMfu(palmRun, 1.5)).toThrow(/MFU must be/);
   });
 });
