@@ -70,10 +70,17 @@ export const LIST_HELP = `Usage: ernie-eval list [--data-dir DIR]
 Lists every task (protocol, metrics, data status) and every suite. With --data-dir, says for
 each task whether its official files are there and where to get them if not.`;
 
-export const MAKE_TINY_HELP = `Usage: ernie-eval make-tiny-model --arch ernie4_5|ernie4_5_moe --out DIR [--seed S] [--external-data]
+export const MAKE_TINY_HELP = `Usage: ernie-eval make-tiny-model --arch ernie4_5|ernie4_5_moe|ernie4_5_vl --out DIR [--seed S] [--external-data]
 
 Builds a tiny model with ERNIE 4.5's architecture (RMSNorm, interleaved RoPE θ=500000, GQA,
 SwiGLU, tied embeddings; the MoE variant with a dense first layer, top-k routed experts and
 shared experts) in the Optimum / Transformers.js directory layout: config.json,
 generation_config.json, tokenizer.json (byte-level BPE), tokenizer_config.json (ERNIE chat
-template), onnx/model.onnx. Weights are seeded and deterministic.`;
+template), onnx/model.onnx. Weights are seeded and deterministic.
+
+ernie4_5_vl: the ERNIE-4.5-VL structure in the Transformers.js multimodal layout:
+preprocessor_config.json, onnx/vision_encoder.onnx (ViT with 2-D RoPE, 2×2 patch merge and
+adapter), onnx/embed_tokens.onnx, onnx/decoder_model_merged.onnx (text tokens routed to text
+experts, image tokens to narrower vision experts by token_type_ids, shared experts for all),
+ERNIE-VL image tokens and a chat template with enable_thinking. 1-D positions (the real model
+uses 3-D RoPE). --external-data applies to the text models only.`;

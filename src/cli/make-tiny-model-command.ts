@@ -6,7 +6,7 @@ import { intOption, oneOf, parseCommand, stringOption } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import { MAKE_TINY_HELP } from './help.ts';
 
-const ARCHS: readonly TinyArch[] = ['ernie4_5', 'ernie4_5_moe'];
+const ARCHS: readonly TinyArch[] = ['ernie4_5', 'ernie4_5_moe', 'ernie4_5_vl'];
 
 export async function makeTinyModelCommand(argv: string[]): Promise<number> {
   const { values } = parseCommand('make-tiny-model', argv, {
@@ -23,6 +23,7 @@ export async function makeTinyModelCommand(argv: string[]): Promise<number> {
   if (out === undefined) throw new UsageError('make-tiny-model: --out DIR is required');
   if (values['arch'] === undefined) throw new UsageError(`make-tiny-model: --arch is required (${ARCHS.join(' | ')})`);
   const arch = oneOf('arch', values['arch'], ARCHS, 'ernie4_5');
+  if (arch === 'ernie4_5_vl' && values['external-data'] === true) throw new UsageError('make-tiny-model: --external-data is not supported for --arch ernie4_5_vl');
   const seed = intOption('seed', values['seed']) ?? 1234;
   const built = await makeTinyModel({ arch, outDir: resolve(out), seed, externalData: values['external-data'] === true });
   console.log(`Built a tiny ${arch} model (seed ${seed}) in ${built.outDir}: ${built.files.join(', ')}`);

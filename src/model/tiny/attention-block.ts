@@ -33,10 +33,13 @@ export interface AttentionShared {
   sin: string;
 }
 
-/** The mask and rotary tables, computed once and shared by every layer. */
-export function attentionShared(g: OnnxGraphBuilder, ids: { inputIds: string; attentionMask: string; positionIds: string }, sizes: TinySizes, theta: number): AttentionShared {
+/**
+ * The mask and rotary tables, computed once and shared by every layer. `tokens` is any
+ * [batch, seq, ...] input (input_ids, or inputs_embeds in the VL decoder): only its seq length is read.
+ */
+export function attentionShared(g: OnnxGraphBuilder, ids: { tokens: string; attentionMask: string; positionIds: string }, sizes: TinySizes, theta: number): AttentionShared {
   g.scope = '/model/attention_mask';
-  const seq = g.op('Gather', [g.op('Shape', [ids.inputIds]), g.int64([1], true)], { axis: 0 });
+  const seq = g.op('Gather', [g.op('Shape', [ids.tokens]), g.int64([1], true)], { axis: 0 });
   const total = g.op('Gather', [g.op('Shape', [ids.attentionMask]), g.int64([1], true)], { axis: 0 });
   const past = g.op('Sub', [total, seq]);
   const one = g.int64([1], true);

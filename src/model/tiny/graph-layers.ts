@@ -29,3 +29,15 @@ export function swiglu(g: OnnxGraphBuilder, x: string, prefix: string): string {
   const hidden = swigluHidden(g, x, `${prefix}.gate_proj.weight`, `${prefix}.up_proj.weight`);
   return linear(g, hidden, `${prefix}.down_proj.weight`);
 }
+
+// The vision tower's building blocks (nn.LayerNorm, nn.Linear with bias), used by vision-encoder-graph.ts.
+
+/** nn.LayerNorm over the last axis (ONNX LayerNormalization, opset 17). */
+export function layerNorm(g: OnnxGraphBuilder, x: string, prefix: string, eps: number): string {
+  return g.op('LayerNormalization', [x, `${prefix}.weight`, `${prefix}.bias`], { axis: -1, epsilon: { float: eps } });
+}
+
+/** nn.Linear with bias; weight stored [in, out]. */
+export function linearWithBias(g: OnnxGraphBuilder, x: string, prefix: string): string {
+  return g.op('Add', [g.op('MatMul', [x, `${prefix}.weight`]), `${prefix}.bias`]);
+}

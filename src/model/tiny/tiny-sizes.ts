@@ -2,8 +2,9 @@
 // can build fresh models many times, yet keep every structural quirk of the real ERNIE 4.5 models:
 // GQA (4 Q heads over 2 KV heads) and num_heads × head_dim (128) ≠ hidden_size (64), as in the real
 // 0.3B model (16 × 128 ≠ 1024), so nothing downstream can silently assume they are equal.
+// `ernie4_5_vl` is the MoE decoder with ERNIE-4.5-VL's modality-isolated experts plus a small ViT.
 
-export type TinyArch = 'ernie4_5' | 'ernie4_5_moe';
+export type TinyArch = 'ernie4_5' | 'ernie4_5_moe' | 'ernie4_5_vl';
 
 export interface TinySizes {
   hiddenSize: number;
@@ -21,6 +22,13 @@ export interface TinySizes {
   moeNumSharedExperts: number;
   moeLayerStartIndex: number;
   moeLayerInterval: number;
+  /** VL only: the vision experts image tokens are routed to (same count and top-k as the text experts, narrower). */
+  moeVisionIntermediateSize: number;
+  /** VL only: the ViT (width, layers, heads, MLP width = width × mlpRatio). Patch 14, 2 × 2 merge. */
+  visionWidth: number;
+  visionDepth: number;
+  visionNumHeads: number;
+  visionMlpRatio: number;
 }
 
 const COMMON = {
@@ -35,12 +43,27 @@ const COMMON = {
   moeNumSharedExperts: 2,
   moeLayerStartIndex: 1,
   moeLayerInterval: 1,
+  moeVisionIntermediateSize: 16,
+  visionWidth: 32,
+  visionDepth: 2,
+  visionNumHeads: 2,
+  visionMlpRatio: 2,
 } as const;
 
 export const TINY_DEFAULTS: Readonly<Record<TinyArch, Readonly<TinySizes>>> = {
   ernie4_5: { ...COMMON, intermediateSize: 128, numLayers: 2 },
   ernie4_5_moe: { ...COMMON, intermediateSize: 192, numLayers: 3 },
+  ernie4_5_vl: { ...COMMON, intermediateSize: 192, numLayers: 3 },
 };
+
+/** Every ERNIE-4.5-VL image processor and ViT: 14-pixel patches, 2 × 2 patches per image token. */
+export const VISION_PATCH_SIZE = 14;
+export const VISION_MERGE_SIZE = 2;
+export const VISION_IN_CHANNELS = 3;
+
+export function hasExperts(arch: TinyArch): boolean {
+  return arch === 'ernie4_5_moe' || arch === 'ernie4_5_vl';
+}
 
 export function resolveSizes(arch: TinyArch, overrides: Partial<TinySizes> = {}): TinySizes {
   const sizes: TinySizes = { ...TINY_DEFAULTS[arch], ...overrides };
@@ -53,9 +76,17 @@ export function resolveSizes(arch: TinyArch, overrides: Partial<TinySizes> = {})
   if (sizes.numHeads % sizes.numKvHeads !== 0) throw new RangeError(`numHeads (${sizes.numHeads}) must be a multiple of numKvHeads (${sizes.numKvHeads})`);
   // RoPE rotates pairs of dimensions, so head_dim must be even.
   if (sizes.headDim < 2 || sizes.headDim % 2 !== 0) throw new RangeError(`headDim must be even and ≥ 2, got ${sizes.headDim}`);
-  if (arch === 'ernie4_5_moe') {
+  if (hasExperts(arch)) {
     if (sizes.moeK < 1 || sizes.moeK > sizes.moeNumExperts) throw new RangeError(`moeK (${sizes.moeK}) must be in 1..moeNumExperts (${sizes.moeNumExperts})`);
     if (sizes.moeLayerInterval < 1) throw new RangeError('moeLayerInterval must be at least 1');
+  }
+  if (arch === 'ernie4_5_vl') {
+    if (sizes.moeVisionIntermediateSize < 1 || sizes.visionWidth < 1 || sizes.visionDepth < 1 || sizes.visionNumHeads < 1 || sizes.visionMlpRatio < 1) {
+      throw new RangeError('tiny VL model vision sizes must be at least 1');
+    }
+    // The ViT's 2-D RoPE gives a quarter of each head's dims to rows, a quarter to columns.
+    const headDim = sizes.visionWidth / sizes.visionNumHeads;
+    if (!Number.isInteger(headDim) || headDim % 4 !== 0) throw new RangeError(`visionWidth / visionNumHeads must be a multiple of 4, got ${headDim}`);
   }
   return sizes;
 }
@@ -66,7 +97,7 @@ export function resolveSizes(arch: TinyArch, overrides: Partial<TinySizes> = {})
  * index defaulting to the last layer.
  */
 export function isMoeLayer(arch: TinyArch, sizes: TinySizes, layer: number): boolean {
-  if (arch !== 'ernie4_5_moe') return false;
+  if (!hasExperts(arch)) return false;
   const end = sizes.numLayers - 1;
   return (layer + 1) % sizes.moeLayerInterval === 0 && layer >= sizes.moeLayerStartIndex && layer <= end;
 }
@@ -76,6 +107,9 @@ export function isMoeLayer(arch: TinyArch, sizes: TinySizes, layer: number): boo
 export const RMS_NORM_EPS = 1e-5;
 export const ROPE_THETA = 500000;
 export const MOE_NORM_MIN = 1e-12;
+// ERNIE-4.5-VL's ViT: LayerNorm eps (vision_rms_norm_eps in transformers) and the 2-D RoPE base.
+export const VISION_NORM_EPS = 1e-6;
+export const VISION_ROPE_THETA = 10000;
 
 /** Everything the graph and the config files are built from. */
 export interface TinySpec {

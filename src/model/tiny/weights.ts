@@ -5,6 +5,8 @@
 // ONNX MatMul consumes, and it is how torch.onnx exports nn.Linear. Routed experts are stacked side by
 // side ([hidden, experts × moe_intermediate] for gate/up, [experts × moe_intermediate, hidden] for
 // down) so that the whole MoE block is three MatMuls; expert e owns columns/rows e·I .. (e+1)·I − 1.
+// The VL model has two such pools per MoE layer, `mlp.text_moe.*` and `mlp.vision_moe.*` (its ViT and
+// resampler weights are in vision-weights.ts).
 
 import { SeededRandom } from './seeded-random.ts';
 import { isMoeLayer, type TinyArch, type TinySizes } from './tiny-sizes.ts';
@@ -34,19 +36,43 @@ const E_SCORE_BIAS_STD = 0.03;
 // greedy continuations vary (checked over several seeds and prompts).
 const LINEAR_GAIN = 2;
 
-export function makeWeights(arch: TinyArch, sizes: TinySizes, vocabSize: number, seed: number): TinyWeights {
+export interface WeightStore {
+  /** Adds a tensor whose values come from its own (seed, name) stream, in creation order. */
+  add(name: string, dims: number[], fill: (rng: SeededRandom) => number): void;
+  weights(): TinyWeights;
+}
+
+export function weightStore(seed: number): WeightStore {
   const tensors: WeightTensor[] = [];
   const byName = new Map<string, WeightTensor>();
-  const add = (name: string, dims: number[], fill: (rng: SeededRandom) => number): void => {
-    const rng = SeededRandom.forName(seed, name);
-    const data = new Float32Array(dims.reduce((a, b) => a * b, 1));
-    for (let i = 0; i < data.length; i++) data[i] = fill(rng);
-    const tensor = { name, dims, data };
-    tensors.push(tensor);
-    byName.set(name, tensor);
+  return {
+    add(name, dims, fill) {
+      const rng = SeededRandom.forName(seed, name);
+      const data = new Float32Array(dims.reduce((a, b) => a * b, 1));
+      for (let i = 0; i < data.length; i++) data[i] = fill(rng);
+      const tensor = { name, dims, data };
+      tensors.push(tensor);
+      byName.set(name, tensor);
+    },
+    weights: () => ({
+      tensors,
+      get(name: string): WeightTensor {
+        const tensor = byName.get(name);
+        if (tensor === undefined) throw new Error(`tiny model has no weight named ${name}`);
+        return tensor;
+      },
+    }),
   };
-  // Scaled by 1/√fan_in so activations keep their scale through every layer whatever the sizes.
-  const linearStd = (fanIn: number) => LINEAR_GAIN / Math.sqrt(fanIn);
+}
+
+/** Linear weights have std LINEAR_GAIN/√fan_in, so activations keep their scale whatever the sizes. */
+export function linearStd(fanIn: number): number {
+  return LINEAR_GAIN / Math.sqrt(fanIn);
+}
+
+export function makeWeights(arch: TinyArch, sizes: TinySizes, vocabSize: number, seed: number): TinyWeights {
+  const store = weightStore(seed);
+  const add = store.add;
   const linear = (name: string, fanIn: number, fanOut: number): void => {
     const std = linearStd(fanIn);
     add(name, [fanIn, fanOut], (rng) => rng.normal() * std);
@@ -71,25 +97,27 @@ export function makeWeights(arch: TinyArch, sizes: TinySizes, vocabSize: number,
     if (isMoeLayer(arch, sizes, i)) {
       const experts = sizes.moeNumExperts;
       const width = sizes.moeIntermediateSize;
-      linear(`${p}.mlp.gate.weight`, h, experts);
-      add(`${p}.mlp.moe_statics.e_score_correction_bias`, [1, experts], (rng) => rng.normal() * E_SCORE_BIAS_STD);
-      // Stacked experts: each expert's block is drawn at its own 1/√fan_in scale.
-      add(`${p}.mlp.experts.gate_proj.weight`, [h, experts * width], (rng) => rng.normal() * linearStd(h));
-      add(`${p}.mlp.experts.up_proj.weight`, [h, experts * width], (rng) => rng.normal() * linearStd(h));
-      add(`${p}.mlp.experts.down_proj.weight`, [experts * width, h], (rng) => rng.normal() * linearStd(width));
+      const pool = (prefix: string, poolWidth: number): void => {
+        linear(`${prefix}.gate.weight`, h, experts);
+        add(`${prefix}.moe_statics.e_score_correction_bias`, [1, experts], (rng) => rng.normal() * E_SCORE_BIAS_STD);
+        // Stacked experts: each expert's block is drawn at its own 1/√fan_in scale.
+        add(`${prefix}.experts.gate_proj.weight`, [h, experts * poolWidth], (rng) => rng.normal() * linearStd(h));
+        add(`${prefix}.experts.up_proj.weight`, [h, experts * poolWidth], (rng) => rng.normal() * linearStd(h));
+        add(`${prefix}.experts.down_proj.weight`, [experts * poolWidth, h], (rng) => rng.normal() * linearStd(poolWidth));
+      };
+      if (arch === 'ernie4_5_vl') {
+        // ERNIE-4.5-VL (transformers' Ernie4_5_VLMoeBlock): one router + expert pool per modality.
+        pool(`${p}.mlp.text_moe`, width);
+        pool(`${p}.mlp.vision_moe`, sizes.moeVisionIntermediateSize);
+      } else {
+        pool(`${p}.mlp`, width);
+      }
+      // Shared experts are as wide as moe_num_shared_experts text experts, in both models.
       if (sizes.moeNumSharedExperts > 0) swiglu(`${p}.mlp.shared_experts`, width * sizes.moeNumSharedExperts);
     } else {
       swiglu(`${p}.mlp`, sizes.intermediateSize);
     }
   }
   norm('model.norm.weight');
-
-  return {
-    tensors,
-    get(name: string): WeightTensor {
-      const tensor = byName.get(name);
-      if (tensor === undefined) throw new Error(`tiny model has no weight named ${name}`);
-      return tensor;
-    },
-  };
+  return store.weights();
 }

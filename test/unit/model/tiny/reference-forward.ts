@@ -2,6 +2,8 @@
 // loops with float64 accumulation, written from transformers' modeling_ernie4_5(_moe).py. It reads the
 // sizes from config.json and the weights from the ONNX initializers; the test checks that
 // onnxruntime's logits match it. Nothing here is shared with the graph builder.
+// The ERNIE-4.5-VL decoder (modeling_ernie4_5_vl.py's Ernie4_5_VLMoeBlock) is the same with inputs
+// embeddings given and, in MoE layers, a text or a vision expert pool chosen per token by its token type.
 //
 // Weight layout (documented in src/model/tiny/weights.ts): linear weights are [in, out]; routed
 // experts are stacked, expert e owning columns (gate/up) or rows (down) e·I .. (e+1)·I − 1.
@@ -19,12 +21,13 @@ export interface RefConfig {
   vocab_size: number;
   rms_norm_eps: number;
   rope_theta: number;
-  moe_num_experts?: number;
+  /** VL: [text, vision] lists. */
+  moe_num_experts?: number | number[];
   moe_k?: number;
-  moe_intermediate_size?: number;
+  moe_intermediate_size?: number | number[];
   moe_num_shared_experts?: number;
-  moe_layer_start_index?: number;
-  moe_layer_end_index?: number;
+  moe_layer_start_index?: number | number[];
+  moe_layer_end_index?: number | number[];
   moe_layer_interval?: number;
   moe_norm_min?: number;
 }
@@ -88,16 +91,27 @@ function swiglu(x: Vec, gate: RefTensor, up: RefTensor, down: RefTensor, col0: n
   return matvecRows(g.map((v, i) => silu(v) * (u[i] ?? NaN)), down, col0);
 }
 
+const VL_MODEL_TYPE = 'ernie4_5_moe_vl';
+/** A per-modality config value: index 0 text, 1 vision (a plain number serves both). */
+const modality = (v: number | number[] | undefined, i: 0 | 1): number => (Array.isArray(v) ? (v[i] ?? NaN) : (v ?? 0));
+
 function isMoeLayer(c: RefConfig, i: number): boolean {
-  if (c.model_type !== 'ernie4_5_moe') return false;
-  const end = c.moe_layer_end_index === undefined || c.moe_layer_end_index === -1 ? c.num_hidden_layers - 1 : c.moe_layer_end_index;
-  return (i + 1) % (c.moe_layer_interval ?? 1) === 0 && i >= (c.moe_layer_start_index ?? 1) && i <= end;
+  if (c.model_type !== 'ernie4_5_moe' && c.model_type !== VL_MODEL_TYPE) return false;
+  // transformers' VL conversion: MoE from min(start indices) to max(end indices).
+  const start = Array.isArray(c.moe_layer_start_index) ? Math.min(...c.moe_layer_start_index) : (c.moe_layer_start_index ?? 1);
+  const endRaw = Array.isArray(c.moe_layer_end_index) ? Math.max(...c.moe_layer_end_index) : c.moe_layer_end_index;
+  const end = endRaw === undefined || endRaw === -1 ? c.num_hidden_layers - 1 : endRaw;
+  return (i + 1) % (c.moe_layer_interval ?? 1) === 0 && i >= start && i <= end;
 }
 
-function moe(c: RefConfig, w: Weights, p: string, x: Vec): Vec {
+/** One MoE FFN; in the VL model `image` picks the vision pool (router + experts) instead of the text one. */
+function moe(c: RefConfig, w: Weights, mlp: string, x: Vec, image: boolean): Vec {
+  const vl = c.model_type === VL_MODEL_TYPE;
+  const pool = vl ? (image ? 1 : 0) : 0;
+  const p = vl ? `${mlp}.${image ? 'vision_moe' : 'text_moe'}` : mlp;
   const h = c.hidden_size;
-  const E = c.moe_num_experts ?? 0;
-  const I = c.moe_intermediate_size ?? 0;
+  const E = modality(c.moe_num_experts, pool);
+  const I = modality(c.moe_intermediate_size, pool);
   const k = c.moe_k ?? 0;
   const probs = softmax(Array.from(matvec(x, w.get(`${p}.gate.weight`, [h, E]))));
   const bias = w.get(`${p}.moe_statics.e_score_correction_bias`, [1, E]).data;
@@ -115,9 +129,10 @@ function moe(c: RefConfig, w: Weights, p: string, x: Vec): Vec {
     const weight = (probs[e] ?? NaN) / denom;
     out = out.map((v, i) => v + weight * (y[i] ?? NaN));
   }
-  const shared = (c.moe_num_shared_experts ?? 0) * I;
+  // Shared experts: moe_num_shared_experts × the TEXT expert width, for every token.
+  const shared = (c.moe_num_shared_experts ?? 0) * modality(c.moe_intermediate_size, 0);
   if (shared > 0) {
-    const s = `${p}.shared_experts`;
+    const s = `${mlp}.shared_experts`;
     out = add(out, swiglu(x, w.get(`${s}.gate_proj.weight`, [h, shared]), w.get(`${s}.up_proj.weight`, [h, shared]), w.get(`${s}.down_proj.weight`, [shared, h]), 0, shared));
   }
   return out;
@@ -140,14 +155,26 @@ function rope(v: Vec, offset: number, headDim: number, pos: number, theta: numbe
  * convention of the tiny graph, which keeps even padding rows causal.
  */
 export function referenceLogits(c: RefConfig, weightMap: Map<string, RefTensor>, inputIds: number[][], attentionMask: number[][], positionIds: number[][]): number[][][] {
+  const { hidden_size: h, vocab_size: V } = c;
+  const embed = new Weights(weightMap).get('model.embed_tokens.weight', [V, h]);
+  const embeds = inputIds.map((ids) => ids.map((id) => Array.from(embed.data.subarray(id * h, (id + 1) * h))));
+  return referenceLogitsFromEmbeds(c, weightMap, embeds, attentionMask, positionIds);
+}
+
+/**
+ * The same from input embeddings [batch][seq][hidden] (the VL decoder's input); `tokenTypes`
+ * [batch][seq] (non-zero: image token, routed to the vision experts) is read by the VL model only.
+ */
+export function referenceLogitsFromEmbeds(c: RefConfig, weightMap: Map<string, RefTensor>, embeds: number[][][], attentionMask: number[][], positionIds: number[][], tokenTypes?: number[][]): number[][][] {
   const w = new Weights(weightMap);
   const { hidden_size: h, num_attention_heads: H, num_key_value_heads: KV, head_dim: D, vocab_size: V } = c;
   const embed = w.get('model.embed_tokens.weight', [V, h]);
-  return inputIds.map((ids, b) => {
+  return embeds.map((rows, b) => {
     const mask = attentionMask[b] ?? [];
     const pos = positionIds[b] ?? [];
-    const S = ids.length;
-    let xs: Vec[] = ids.map((id) => Float64Array.from(embed.data.subarray(id * h, (id + 1) * h)));
+    const types = tokenTypes?.[b] ?? [];
+    const S = rows.length;
+    let xs: Vec[] = rows.map((row) => Float64Array.from(row));
     for (let l = 0; l < c.num_hidden_layers; l++) {
       const p = `model.layers.${l}`;
       const normed = xs.map((x) => rmsNorm(x, w.get(`${p}.input_layernorm.weight`, [h]), c.rms_norm_eps));
@@ -180,9 +207,9 @@ export function referenceLogits(c: RefConfig, weightMap: Map<string, RefTensor>,
         }
         return add(x, matvec(context, wo));
       });
-      xs = xs.map((x) => {
+      xs = xs.map((x, t) => {
         const n = rmsNorm(x, w.get(`${p}.post_attention_layernorm.weight`, [h]), c.rms_norm_eps);
-        if (isMoeLayer(c, l)) return add(x, moe(c, w, `${p}.mlp`, n));
+        if (isMoeLayer(c, l)) return add(x, moe(c, w, `${p}.mlp`, n, (types[t] ?? 0) !== 0));
         const I = c.intermediate_size;
         const m = `${p}.mlp`;
         return add(x, swiglu(n, w.get(`${m}.gate_proj.weight`, [h, I]), w.get(`${m}.up_proj.weight`, [h, I]), w.get(`${m}.down_proj.weight`, [I, h]), 0, I));
