@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TASKS_ROOT } from '../../src/task/index.ts';
 import { runCli } from '../support/cli.ts';
 import { freshTempDir, tinyModelDir } from '../support/tiny-models.ts';
 
@@ -71,25 +72,31 @@ describe('ernie-eval run', () => {
 });
 
 describe('failures are data', () => {
-  it('records each failed sample with its error, and --max-errors stops a broken run with exit code 3', async () => {
-    const { cpSync } = await import('node:fs');
-    // A model with 64 positions cannot take GSM8K's 256 new tokens: every sample fails the same way.
-    const dir = join(freshTempDir(), 'model');
-    cpSync(await tinyModelDir('ernie4_5'), dir, { recursive: true });
-    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...config, max_position_embeddings: 64 }));
-    const tolerant = await cli(['run', '--tasks', 'gsm8k,mmlu', '--model', dir, '--out', freshTempDir(), '--workers', '1']);
-    expect(tolerant.code).toBe(0); // no budget given: the run completes, failures counted
+  it('records each failed sample with its error (missing and corrupt images), and --max-errors stops a broken run with exit code 3', async () => {
+    const { cpSync, rmSync } = await import('node:fs');
+    // MathVision's bundled items in the official layout, with one image deleted and one corrupted.
+    const data = freshTempDir();
+    cpSync(join(TASKS_ROOT, 'mathvision', 'fixtures'), join(data, 'mathvision'), { recursive: true });
+    cpSync(join(TASKS_ROOT, 'mmlu', 'fixtures'), join(data, 'mmlu'), { recursive: true });
+    rmSync(join(data, 'mathvision', 'images', '2.jpg'));
+    writeFileSync(join(data, 'mathvision', 'images', '3.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]));
+    const model = await tinyModelDir('ernie4_5_vl');
+    const tolerant = await cli(['run', '--tasks', 'mathvision,mmlu', '--model', model, '--data-dir', data, '--out', freshTempDir(), '--workers', '1', '--limit', '4']);
+    expect(tolerant.code, tolerant.stderr).toBe(0); // no budget given: the run completes, failures counted
     const record = recordDir(tolerant.stdout);
-    const lines = readFileSync(join(record, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { task: string; error?: { code: string; message: string } });
-    const gsm = lines.filter((l) => l.task === 'gsm8k');
-    expect(gsm.length).toBeGreaterThan(0);
-    expect(gsm.every((l) => l.error?.message.includes("exceeds the model's 64 positions"))).toBe(true);
+    const lines = readFileSync(join(record, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { task: string; sampleId: string; error?: { code: string; message: string }; images?: { sha256: string }[] });
+    const vision = new Map(lines.filter((l) => l.task === 'mathvision').map((l) => [l.sampleId, l]));
+    expect(vision.get('2')?.error).toMatchObject({ code: 'IMAGE' });
+    expect(vision.get('2')?.error?.message).toMatch(/images\/2\.jpg: image file not found/);
+    expect(vision.get('3')?.error).toMatchObject({ code: 'IMAGE' });
+    expect(vision.get('1')?.error).toBeUndefined();
+    expect(vision.get('1')?.images?.[0]?.sha256).toMatch(/^[0-9a-f]{64}$/); // the pixels it saw
     const results = JSON.parse(readFileSync(join(record, 'results.json'), 'utf8')) as { tasks: Record<string, { coverage: { errored: number; answered: number } }> };
-    expect(results.tasks['gsm8k']?.coverage).toMatchObject({ errored: gsm.length, answered: 0 });
+    expect(results.tasks['mathvision']?.coverage).toMatchObject({ errored: 2, answered: vision.size - 2 });
     expect(results.tasks['mmlu']?.coverage.errored).toBe(0); // other tasks are unaffected
 
-    const strict = await cli(['run', '--tasks', 'gsm8k', '--model', dir, '--out', freshTempDir(), '--workers', '1', '--batch-size', '1', '--max-errors', '2']);
+    rmSync(join(data, 'mathvision', 'images'), { recursive: true });
+    const strict = await cli(['run', '--tasks', 'mathvision', '--model', model, '--data-dir', data, '--out', freshTempDir(), '--workers', '1', '--batch-size', '1', '--max-errors', '2']);
     expect(strict.code).toBe(3);
     expect(strict.stderr).toContain('run aborted: more than 2 samples failed');
     const aborted = JSON.parse(readFileSync(join(recordDir(strict.stdout), 'results.json'), 'utf8')) as { status: string };

@@ -265,20 +265,30 @@ export class OnnxModel implements Backend {
     return { ids: expanded, imageFeatures: all, images: digests };
   }
 
+  /**
+   * Prompt and token budget within the model's positions. A benchmark's budget can exceed a small
+   * model's context (AIME asks 38,912 tokens): at least min(budget, half the positions) stay free for
+   * the answer, a longer text prompt loses its beginning (lm-evaluation-harness truncates on the
+   * left), and the budget shrinks to what remains, so such answers end with finish reason "length".
+   */
+  private fitToContext(rendered: RenderedPrompt, requested: number): { prompt: number[]; maxTokens: number } {
+    const positions = this.dir.config.maxPositions;
+    const reserve = Math.max(1, Math.min(requested, Math.floor(positions / 2)));
+    let prompt = rendered.ids;
+    if (prompt.length > positions - reserve) {
+      // Cutting a prompt on the left would cut image tokens loose from their features.
+      if (rendered.imageFeatures !== undefined) throw new HarnessError('BACKEND', `prompt of ${prompt.length} tokens (images included) leaves fewer than ${reserve} of the model's ${positions} positions for the answer`);
+      prompt = prompt.slice(prompt.length - (positions - reserve));
+    }
+    return { prompt, maxTokens: Math.min(requested, positions - prompt.length) };
+  }
+
   private async answerGenerate(items: { index: number; request: GenerateRequest }[], outcomes: Outcome[], hooks: AnswerHooks): Promise<void> {
     const rows: { index: number; row: GenerationRow; images?: ImageDigest[] }[] = [];
     for (const { index, request } of items) {
       try {
-        const maxTokens = request.params.maxTokens;
         const rendered = await this.renderPrompt(request);
-        let prompt = rendered.ids;
-        const room = this.dir.config.maxPositions - maxTokens;
-        if (room < 1) throw new HarnessError('BACKEND', `max tokens ${maxTokens} exceeds the model's ${this.dir.config.maxPositions} positions`);
-        if (prompt.length > room) {
-          // Cutting a prompt on the left would cut image tokens loose from their features.
-          if (rendered.imageFeatures !== undefined) throw new HarnessError('BACKEND', `prompt of ${prompt.length} tokens (images included) leaves no room for ${maxTokens} new tokens in ${this.dir.config.maxPositions} positions`);
-          prompt = prompt.slice(prompt.length - room);
-        }
+        const { prompt, maxTokens } = this.fitToContext(rendered, request.params.maxTokens);
         rows.push({
           index,
           ...(rendered.images === undefined ? {} : { images: rendered.images }),
