@@ -1,8 +1,11 @@
 // Aggregation of per-sample scores into a task's metrics (DESIGN.md §3 Metric): mean, standard
 // error, 95% interval and n, overall, per subset and macro-averaged over subsets, plus coverage.
+// Corpus-level metrics (a ratio of sums, a share of all-correct groups) are declared by the task
+// through MetricSpec.aggregate and computed from the same per-sample values.
 // Efficiency is computed by perf/ from the same samples; the caller puts both into TaskResults.
 import { HarnessError } from '../core/index.ts';
-import type { Coverage, MetricSpec, MetricValue, SampleResult, TaskMetrics, TaskSpec } from '../core/index.ts';
+import type { Coverage, MetricAggregate, MetricSpec, MetricValue, SampleResult, TaskMetrics, TaskSpec } from '../core/index.ts';
+import { summarizeWeightedSum, type TermValue } from './weighted-sum.ts';
 
 /** What aggregation needs to know about a task; a full TaskSpec fits. */
 export type MetricsTaskSpec = Pick<
@@ -128,10 +131,93 @@ function metricValues(task: string, metric: MetricSpec, samples: readonly Sample
   return values;
 }
 
+/** A named per-sample value that an aggregate reads; a scored sample without it is a broken record. */
+function requiredValue(task: string, s: SampleResult, metric: string, name: string): number {
+  const v = s.score?.values[name];
+  if (v === undefined || !Number.isFinite(v)) {
+    throw new HarnessError('SCORING', `${task}/${s.sampleId}: no finite value "${name}" (needed by metric "${metric}") and no error recorded`);
+  }
+  return v;
+}
+
+/**
+ * Σ numerator / Σ denominator over the answered samples, with the delta-method standard error of a
+ * ratio estimator: √(Σ (y_i − R·x_i)² / (n − 1) / n) / x̄. Null when the denominator sums to 0
+ * (precision with no positive prediction): the ratio is undefined, and 0 would be a fake value.
+ */
+export function summarizeRatio(pairs: readonly (readonly [number, number])[], higherIsBetter: boolean, clipUnit: boolean): MetricValue | null {
+  const n = pairs.length;
+  let sumY = 0;
+  let sumX = 0;
+  for (const [y, x] of pairs) {
+    sumY += y;
+    sumX += x;
+  }
+  if (n === 0 || sumX === 0) return null;
+  const ratio = sumY / sumX;
+  let stderr = 0;
+  if (n >= 2) {
+    let squares = 0;
+    for (const [y, x] of pairs) squares += (y - ratio * x) ** 2;
+    stderr = Math.sqrt(squares / (n - 1) / n) / (sumX / n);
+  }
+  return { value: ratio, stderr, ci95: normalInterval(ratio, stderr, clipUnit), n, higherIsBetter };
+}
+
+/** 1 per group whose samples all scored 1 on `of`, 0 otherwise; an errored sample fails its group. */
+export function groupAllValues(task: string, metric: string, aggregate: Extract<MetricAggregate, { kind: 'all-in-group' }>, samples: readonly SampleResult[]): number[] {
+  const groups = new Map<string, boolean>();
+  for (const s of samples) {
+    const group = aggregate.groupOf(s.sampleId);
+    if (group === null) continue;
+    const ok = s.error === undefined && requiredValue(task, s, metric, aggregate.of) === 1;
+    groups.set(group, (groups.get(group) ?? true) && ok);
+  }
+  return [...groups.values()].map((ok) => (ok ? 1 : 0));
+}
+
+function summarizeOne(task: string, m: MetricSpec, samples: readonly SampleResult[], clip: boolean, valueOf?: TermValue): MetricValue | null {
+  const aggregate = m.aggregate;
+  if (aggregate === undefined) return summarizeMetric(metricValues(task, m, samples), m.higherIsBetter, clip);
+  if (aggregate.kind === 'all-in-group') return summarizeMetric(groupAllValues(task, m.name, aggregate, samples), m.higherIsBetter, true);
+  if (aggregate.kind === 'weighted-sum') return valueOf === undefined ? null : summarizeWeightedSum(aggregate.terms, m.higherIsBetter, valueOf);
+  const pairs = samples
+    .filter((s) => s.error === undefined)
+    .map((s) => [requiredValue(task, s, m.name, aggregate.numerator), requiredValue(task, s, m.name, aggregate.denominator)] as const);
+  return summarizeRatio(pairs, m.higherIsBetter, clip);
+}
+
+/**
+ * Whether a metric's interval is clipped to [0, 1]: for a mean, when every value is 0 or 1; for a
+ * ratio, when every sample's numerator lies in [0, denominator] (then so does the ratio of sums);
+ * a share of groups always lies in [0, 1].
+ */
+function clipsToUnit(task: string, m: MetricSpec, samples: readonly SampleResult[]): boolean {
+  const aggregate = m.aggregate;
+  if (aggregate === undefined) return isBinary(metricValues(task, m, samples));
+  if (aggregate.kind === 'all-in-group') return true;
+  if (aggregate.kind === 'weighted-sum') return false;
+  return samples
+    .filter((s) => s.error === undefined)
+    .every((s) => {
+      const y = requiredValue(task, s, m.name, aggregate.numerator);
+      return y >= 0 && y <= requiredValue(task, s, m.name, aggregate.denominator);
+    });
+}
+
 function summarizeAll(task: string, metrics: readonly MetricSpec[], samples: readonly SampleResult[], clip: ReadonlyMap<string, boolean>): Record<string, MetricValue> {
   const out: Record<string, MetricValue> = {};
+  // A weighted-sum term reads another metric over one subset of these samples (or all of them).
+  const valueOf: TermValue = (name, subset) => {
+    const spec = metrics.find((x) => x.name === name);
+    if (spec === undefined || spec.aggregate?.kind === 'weighted-sum') {
+      throw new HarnessError('INTERNAL', `${task}: weighted-sum term "${name}" is not a mean, ratio or all-in-group metric of the task`);
+    }
+    const part = subset === undefined ? samples : samples.filter((s) => (s.subset ?? NO_SUBSET) === subset);
+    return summarizeOne(task, spec, part, clip.get(name) ?? false);
+  };
   for (const m of metrics) {
-    const summary = summarizeMetric(metricValues(task, m, samples), m.higherIsBetter, clip.get(m.name) ?? false);
+    const summary = summarizeOne(task, m, samples, clip.get(m.name) ?? false, valueOf);
     // A metric with no values (no samples, or all errored on a lower-is-better metric) is left
     // out rather than reported as 0 or NaN; coverage tells why.
     if (summary !== null) out[m.name] = summary;
@@ -150,7 +236,7 @@ export function aggregateTask(spec: MetricsTaskSpec, samples: readonly SampleRes
   // Clipping is decided once per metric over the whole task, so a subset whose values happen to
   // all be 0/1 of an otherwise continuous metric (ANLS, F1) is not clipped differently.
   const clip = new Map<string, boolean>();
-  for (const m of spec.metrics) clip.set(m.name, isBinary(metricValues(spec.id, m, samples)));
+  for (const m of spec.metrics) clip.set(m.name, clipsToUnit(spec.id, m, samples));
 
   const metrics = summarizeAll(spec.id, spec.metrics, samples, clip);
   const coverage = computeCoverage(samples, spec.primaryFilter);
