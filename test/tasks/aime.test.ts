@@ -67,6 +67,13 @@ describe('aime scoring', () => {
     expect(normalizeAimeAnswer('25\\%')).toBe(25);
     expect(normalizeAimeAnswer('7.')).toBe(7);
     expect(normalizeAimeAnswer('\\textbf{(073) }')).toBe(73);
+    expect(normalizeAimeAnswer('33.0')).toBe(33);
+    expect(normalizeAimeAnswer('33.')).toBe(33);
+  });
+
+  it('accepts the integer in forms the MATH equivalence reads, never a non-integer form', () => {
+    for (const box of ['033', '33.00', '$33$', 'n = 33', '33 \\text{ ways}', '\\$33']) expect(score(`\\boxed{${box}}`, '33').values['acc'], box).toBe(1);
+    for (const box of ['\\frac{66}{2}', '\\sqrt{1089}', '33.5', '34']) expect(score(`\\boxed{${box}}`, '33').values['acc'], box).toBe(0);
   });
 
   it('a non-integer or out-of-range box is wrong, with a reason', () => {
