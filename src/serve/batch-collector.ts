@@ -17,6 +17,8 @@ export interface TokenProgress {
 export interface StreamingBackend {
   readonly maxBatchSize: number;
   readonly concurrency: number;
+  /** Whether the model takes images; the server refuses image parts otherwise. */
+  readonly capabilities?: { images: boolean };
   answerStreaming(batch: Request[], onToken: (event: TokenProgress & { index: number }) => void): Promise<Outcome[]>;
 }
 

@@ -14,6 +14,7 @@ export interface ServeOptions {
   backend: StreamingBackend;
   /** The name /v1/models lists and requests must use (or omit). */
   modelName: string;
+  /** Default: what the backend says of itself (a vision-language model takes images). */
   acceptsImages?: boolean;
   /** Default 127.0.0.1: serving beyond this machine is an explicit choice. */
   host?: string;
@@ -48,7 +49,7 @@ const ROUTES: Record<string, string> = {
 export async function startServer(options: ServeOptions): Promise<ServeHandle> {
   const collector = new BatchCollector(options.backend, options.batchWindowMs === undefined ? {} : { windowMs: options.batchWindowMs });
   const log = new RequestLog();
-  const context: HandlerContext = { collector, modelName: options.modelName, acceptsImages: options.acceptsImages ?? false, defaultMaxTokens: options.defaultMaxTokens ?? 256 };
+  const context: HandlerContext = { collector, modelName: options.modelName, acceptsImages: options.acceptsImages ?? options.backend.capabilities?.images ?? false, defaultMaxTokens: options.defaultMaxTokens ?? 256 };
   const createdAt = Math.floor(Date.now() / 1000);
   const inFlight = new Set<Promise<void>>();
 

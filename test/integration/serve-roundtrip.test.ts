@@ -14,6 +14,7 @@ import { freshTempDir, tinyModelDir } from '../support/tiny-models.ts';
 interface Line {
   task: string;
   sampleId: string;
+  images?: { sha256: string; of: string }[];
   score?: { values: Record<string, number>; extracted?: Record<string, string | null> };
   completion?: { text?: string; logprobs?: number[] };
   error?: unknown;
@@ -21,14 +22,14 @@ interface Line {
 
 let lastRecordDir = '';
 
-async function runRecord(args: string[]): Promise<Map<string, Line>> {
+async function runRecord(args: string[], what: string[] = ['--suite', 'smoke']): Promise<Map<string, Line>> {
   const out: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   const errors: string[] = [];
   const err = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')));
   try {
     // --no-cache: the direct and the HTTP run must each compute their answers.
-    const code = await main(['run', '--suite', 'smoke', '--no-cache', '--out', freshTempDir(), ...args]);
+    const code = await main(['run', ...what, '--no-cache', '--out', freshTempDir(), ...args]);
     expect(code, errors.join('\n')).toBe(0);
   } finally {
     log.mockRestore();
@@ -122,5 +123,46 @@ describe('serve + the OpenAI backend against the ONNX backend directly', () => {
     } finally {
       await backend.close();
     }
+  });
+});
+
+describe('serve + the OpenAI backend against the ONNX backend directly, on the tiny ERNIE-VL model', () => {
+  let pool: OnnxPool;
+  let server: ServeHandle;
+  let modelDir: string;
+  beforeAll(async () => {
+    modelDir = await tinyModelDir('ernie4_5_vl');
+    pool = new OnnxPool(modelDir, { workers: 1, maxBatchSize: 8 });
+    await pool.open();
+    server = await startServer({ backend: pool, modelName: 'tiny-ernie-vl', port: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+    await pool.close();
+  });
+
+  it('gives identical answers and scores for image questions, thinking on and off', async () => {
+    // POPE: yes/no questions about an image (short answers are scored, long generations still compared).
+    const what = ['--tasks', 'pope', '--limit', '3'];
+    const texts: Record<string, string[]> = {};
+    for (const thinking of ['on', 'off']) {
+      const direct = await runRecord(['--model', modelDir, '--workers', '1', '--thinking', thinking], what);
+      const viaHttp = await runRecord(['--model', `openai:${server.url}`, '--model-name', 'tiny-ernie-vl', '--concurrency', '2', '--thinking', thinking], what);
+      expect([...viaHttp.keys()].sort()).toEqual([...direct.keys()].sort());
+      expect(direct.size).toBe(3);
+      for (const [id, d] of direct) {
+        const h = viaHttp.get(id) as Line;
+        expect(d.error, id).toBeUndefined();
+        expect(h.error, id).toBeUndefined();
+        expect(h.completion?.text, id).toBe(d.completion?.text);
+        expect(h.score, id).toEqual(d.score);
+        // What each side can vouch for: the pixels the local model saw, the bytes the client sent.
+        expect(d.images?.[0]?.of).toBe('pixels');
+        expect(h.images?.[0]?.of).toBe('bytes');
+      }
+      texts[thinking] = [...direct.values()].map((l) => l.completion?.text ?? '');
+    }
+    // The mode reached the chat template on both paths: the prompts, and so the answers, differ.
+    expect(texts['on']).not.toEqual(texts['off']);
   });
 });
