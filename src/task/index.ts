@@ -6,5 +6,5 @@ export { requestKey } from './request-key.ts';
 export { closestNames } from '../core/index.ts';
 export { visionMessages, type VisionPromptOptions } from './vision-prompt.ts';
 export { drawFewShot } from './few-shot.ts';
-export { PythonRandom } from './python-random.ts';
-export { MCQ_GENERATION, MCQ_INSTRUCTION, mcqOptions, mcqPromptOf, mcqSample, vlmevalMcqPrompt, type McqSampleOptions } from './vlmeval-mcq.ts';
+export { lmEvalShotIndices, PythonRandom } from './python-random.ts';
+export { loadVlmevalMcq, MCQ_COLUMNS, MCQ_GENERATION, MCQ_INSTRUCTION, mcqOptions, mcqPromptOf, mcqSample, readMcqTable, vlmevalMcqPrompt, type McqSampleOptions } from './vlmeval-mcq.ts';
