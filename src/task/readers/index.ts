@@ -6,3 +6,6 @@ export { sha256File } from './sha256-file.ts';
 export { expectColumns, expectObject, expectOneOf, requireBoolean, requireString, type Location } from './validate.ts';
 export { crc32, openZip, parseZip, ZipArchive, type ZipEntry } from './zip-reader.ts';
 export { checkImageHeader, DEFAULT_IMAGE_LIMITS, readImageHeader, type ImageFormat, type ImageHeader, type ImageLimits } from '../../core/index.ts';
+export { parquetRowLocation, parseParquet, readParquet, type ParquetRecord, type ReadParquetOptions } from './read-parquet.ts';
+export { requireInteger, requireStringList } from './typed-fields.ts';
+export { readVlmevalTsv, VlmevalTable, type ReadVlmevalOptions, type VlmevalOption, type VlmevalRow } from './read-vlmeval-tsv.ts';
