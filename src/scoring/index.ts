@@ -21,3 +21,4 @@ export { CHOICE_FILTER, inferChoice, inferOptionLetter, inferOptionText, scoreIn
 export { CIRCULAR_OFFSET, circularAggregate, circularGroupOf, firstPassAggregate, isFirstPass } from './circular-groups.ts';
 export { summarizeWeightedSum, type TermValue } from './weighted-sum.ts';
 export { parseChoiceFromResponse, type ParsedChoice } from './choice-from-response.ts';
+export * from './ifeval/index.ts';

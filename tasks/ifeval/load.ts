@@ -4,22 +4,9 @@
 import path from 'node:path';
 import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
 import { expectObject, readJsonl, requireString, sha256File } from '../../src/task/readers/index.ts';
-import { CHECKERS, type ArgKind } from './checkers/index.ts';
+import { validateInstructions } from '../../src/scoring/index.ts';
 
 export const INPUT_FILE = 'input_data.jsonl';
-
-function kindOk(kind: ArgKind, v: unknown): boolean {
-  switch (kind) {
-    case 'int':
-      return typeof v === 'number' && Number.isInteger(v);
-    case 'string':
-      return typeof v === 'string';
-    case 'strings':
-      return Array.isArray(v) && v.every((x) => typeof x === 'string');
-    case 'relation':
-      return v === 'less than' || v === 'at least';
-  }
-}
 
 export async function loadIfeval(root: string): Promise<TaskData> {
   const file = path.join(root, INPUT_FILE);
@@ -31,22 +18,7 @@ export async function loadIfeval(root: string): Promise<TaskData> {
     const key = obj['key'];
     if (typeof key !== 'number' || !Number.isInteger(key)) throw new DataError(file, line, `field "key" must be an integer`);
     const prompt = requireString(obj, 'prompt', at);
-    const ids = obj['instruction_id_list'];
-    const kwargs = obj['kwargs'];
-    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string')) {
-      throw new DataError(file, line, 'field "instruction_id_list" must be a non-empty list of strings');
-    }
-    if (!Array.isArray(kwargs) || kwargs.length !== ids.length) {
-      throw new DataError(file, line, `field "kwargs" must be a list of ${ids.length} objects, one per instruction`);
-    }
-    ids.forEach((id: string, i) => {
-      const checker = CHECKERS[id];
-      if (checker === undefined) throw new DataError(file, line, `unknown instruction id ${JSON.stringify(id)}`);
-      const kw = expectObject(kwargs[i], at);
-      for (const [name, kind] of Object.entries(checker.args)) {
-        if (!kindOk(kind, kw[name])) throw new DataError(file, line, `${id}: kwarg "${name}" must be ${kind}, found ${JSON.stringify(kw[name])}`);
-      }
-    });
+    const { ids, kwargs } = validateInstructions(obj['instruction_id_list'], obj['kwargs'], file, line);
     const id = String(key);
     if (seen.has(id)) throw new DataError(file, line, `key ${id} listed twice`);
     seen.add(id);

@@ -5,8 +5,7 @@
 // per-sample mean gives; `inst_count`, `inst_strict_followed` and `inst_loose_followed` are in
 // Score.values so a report can compute the official micro average.
 import type { Completion, Sample, Score } from '../../src/core/index.ts';
-import { stripThinking } from '../../src/scoring/index.ts';
-import { followed, type Instruction } from './evaluate.ts';
+import { followedInstructions as followed, stripThinking, type IfevalInstruction as Instruction } from '../../src/scoring/index.ts';
 
 export const METRICS = {
   promptStrict: 'prompt_level_strict_acc',

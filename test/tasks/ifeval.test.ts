@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, type Sample } from '../../src/core/index.ts';
-import { CHECKERS, detectLanguage } from '../../tasks/ifeval/checkers/index.ts';
+import { IFEVAL_CHECKERS as CHECKERS, detectLanguage, followedInstructions as followed } from '../../src/scoring/index.ts';
 import ifeval from '../../tasks/ifeval/task.ts';
-import { followed } from '../../tasks/ifeval/evaluate.ts';
 import { instructionsOf } from '../../tasks/ifeval/scoring.ts';
 import { SKIP_REASON, datasetsDir, hasDataset } from './shared-datasets.ts';
 

@@ -1,5 +1,5 @@
 // Strict and loose evaluation of one response (official evaluation_lib.py).
-import { CHECKERS, type Kwargs } from './checkers/index.ts';
+import { CHECKERS, type Checker, type Kwargs } from './checkers/index.ts';
 
 export interface Instruction {
   id: string;
@@ -19,11 +19,14 @@ export function looseVariants(response: string): string[] {
   return [response, noStar(response), first, last, both, noStar(first), noStar(last), noStar(both)];
 }
 
-/** One bool per instruction; a blank response follows nothing (as officially). */
-export function followed(response: string, instructions: Instruction[], loose: boolean): boolean[] {
+/**
+ * One bool per instruction; a blank response follows nothing (as officially). `checkers` replaces
+ * the registry, for benchmarks that change some checkers (Multi-IF's language-aware counts).
+ */
+export function followed(response: string, instructions: Instruction[], loose: boolean, checkers: Readonly<Record<string, Checker>> = CHECKERS): boolean[] {
   const variants = loose ? looseVariants(response) : [response];
   return instructions.map(({ id, kwargs }) => {
-    const checker = CHECKERS[id];
+    const checker = checkers[id];
     if (checker === undefined) return false;
     return variants.some((v) => v.trim() !== '' && checker.check(v, kwargs));
   });
