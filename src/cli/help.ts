@@ -60,6 +60,8 @@ Options:
                       given by the same model are reused, so re-runs and resumes recompute nothing
   --no-cache          neither read nor write the response cache
   --seed S            seed for sampling (default 1234)
+  --max-tokens N      cap every generation budget at N tokens (quick checks; scores then differ
+                      from the benchmark's protocol, and the record says so). Without --model: 256
   --thinking on|off   thinking mode of every generated answer (chat template enable_thinking,
                       chat_template_kwargs over HTTP); default: the suite's mode, else the model's.
                       Thinking text is kept in the record and removed before answer extraction

@@ -49,7 +49,7 @@ export async function openBackend(spec: string | undefined, options: OpenBackend
     return {
       backend: await openPool(tiny.dir, options),
       modelDir: tiny.dir,
-      notice: `no --model given: using the embedded default, a tiny ${kind} with random weights (${tiny.built ? 'built now' : 'cached'} at ${tiny.dir}), on ${options.dataDescription}; its scores check the pipeline, not a model.`,
+      notice: `no --model given: using the embedded default, a tiny ${kind} with random weights (${tiny.built ? 'built now' : 'cached'} at ${tiny.dir}), on ${options.dataDescription}; its scores check the pipeline, not a model (answers capped at 256 tokens unless --max-tokens says otherwise).`,
     };
   }
   const { scheme, rest } = splitScheme(spec);

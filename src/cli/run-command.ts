@@ -16,6 +16,9 @@ import { SERVING_HARDWARE_OPTIONS, servingHardware } from './serving-hardware.ts
 import { RUN_HELP } from './help.ts';
 import { formatSummary } from './summary-table.ts';
 
+/** Generation budget of every request when no --model is given (see runCommand). */
+const EMBEDDED_MAX_TOKENS = 256;
+
 async function resolveTasks(suite: string | undefined, tasksFlag: string | undefined): Promise<{ specs: TaskSpec[]; defaultLimit?: number; thinking?: boolean }> {
   if ((suite === undefined) === (tasksFlag === undefined)) throw new UsageError('run: give exactly one of --suite NAME or --tasks a,b (see `ernie-eval list`)');
   if (suite !== undefined) {
@@ -54,6 +57,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     'max-errors': { type: 'string' },
     seed: { type: 'string' },
     thinking: { type: 'string' },
+    'max-tokens': { type: 'string' },
     resume: { type: 'string' },
     shard: { type: 'string' },
     cache: { type: 'string' },
@@ -82,19 +86,22 @@ export async function runCommand(argv: string[]): Promise<number> {
   const limit = intOption('limit', values['limit'], { min: 1 }) ?? defaultLimit;
   const thinkingFlag = values['thinking'] === undefined ? undefined : oneOf('thinking', values['thinking'], ['on', 'off'] as const, 'on');
   const thinking = thinkingFlag === undefined ? suiteThinking : thinkingFlag === 'on';
+  const modelFlag = stringOption(values['model']);
+  // The embedded default's random weights almost never stop on their own: without a cap its runs
+  // would spend minutes generating 4,096-token noise. Its scores mean nothing either way.
+  const maxTokens = intOption('max-tokens', values['max-tokens'], { min: 1 }) ?? (modelFlag === undefined ? EMBEDDED_MAX_TOKENS : undefined);
 
   // Data first: a missing folder is reported with where to get it; bad rows stop the run here.
   const prepared: PreparedTask[] = [];
   const missing: MissingTask[] = [];
   for (const spec of specs) {
-    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }), ...(thinking === undefined ? {} : { thinking }) });
+    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }), ...(thinking === undefined ? {} : { thinking }), ...(maxTokens === undefined ? {} : { maxTokens }) });
     if (task.status === 'ready') prepared.push(task);
     else missing.push(task);
   }
   for (const m of missing) console.error(`ernie-eval: ${m.spec.id}: no data at ${m.dir} — ${m.hint}`);
   if (prepared.length === 0) throw new UsageError('run: none of the requested tasks has data; nothing to run', 'USAGE');
 
-  const modelFlag = stringOption(values['model']);
   // The embedded default for a run with image tasks is the tiny vision-language model.
   const needsImages = prepared.some((t) => t.spec.requires.includes('images'));
   const efficiency = servingHardware(values);
@@ -112,6 +119,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(errorBudget?.kind === 'rate' ? { maxErrorRate: errorBudget.max } : {}),
     ...(shard === undefined ? {} : { shard }),
     ...(thinking === undefined ? {} : { thinking }),
+    ...(maxTokens === undefined ? {} : { maxTokens }),
   };
   const work = selectShard(prepared, shard);
   if (shard !== undefined) console.error(`ernie-eval: shard ${formatShard(shard)}: ${work.reduce((n, t) => n + t.items.length, 0)} of ${prepared.reduce((n, t) => n + t.items.length, 0)} samples`);

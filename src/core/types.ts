@@ -307,6 +307,8 @@ export interface RunSpec {
   shard?: ShardSpec;
   /** Thinking mode asked of every generate request (`--thinking on|off`); absent: the model's default. */
   thinking?: boolean;
+  /** Cap on every generation budget (`--max-tokens`, or the embedded default's); absent: each task's own. */
+  maxTokens?: number;
 }
 
 /** A deterministic slice of a run's samples: those whose (task, sampleId) hash mod `count` is `index`. */

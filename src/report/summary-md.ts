@@ -26,7 +26,7 @@ function deltaText(b: BaselineComparison): string {
 export function summaryMarkdown(input: SummaryInput, maxBytes = DEFAULT_MAX_BYTES): string {
   const { manifest, results } = input;
   const lines: string[] = [`## ernie-eval ${mdCell(manifest.runId)}`, ''];
-  lines.push(`Model **${mdCell(manifest.model.modelName)}** (${mdCell(manifest.model.kind)}: ${mdCell(manifest.model.location)}), ${mdCell(manifest.hardware.cpuModel)}, harness ${mdCell(manifest.harness.version)}${manifest.harness.gitCommit === null ? '' : ` @ ${mdCell(manifest.harness.gitCommit.slice(0, 12))}`}${manifest.runSpec.thinking === undefined ? '' : `, thinking ${manifest.runSpec.thinking ? 'on' : 'off'}`}.`);
+  lines.push(`Model **${mdCell(manifest.model.modelName)}** (${mdCell(manifest.model.kind)}: ${mdCell(manifest.model.location)}), ${mdCell(manifest.hardware.cpuModel)}, harness ${mdCell(manifest.harness.version)}${manifest.harness.gitCommit === null ? '' : ` @ ${mdCell(manifest.harness.gitCommit.slice(0, 12))}`}${manifest.runSpec.thinking === undefined ? '' : `, thinking ${manifest.runSpec.thinking ? 'on' : 'off'}`}${manifest.runSpec.maxTokens === undefined ? '' : `, answers capped at ${manifest.runSpec.maxTokens} tokens (not the benchmarks' protocol)`}.`);
   lines.push(`Status: **${results === null ? 'unfinished (no results.json)' : results.status}**.`, '');
   for (const w of input.warnings) lines.push(`> Warning: ${mdCell(w)}`);
   if (results !== null) {

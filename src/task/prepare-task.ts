@@ -2,7 +2,7 @@
 // the bundled samples), read it, pick the samples, build each request and its stable key.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Message, Sample, TaskData, TaskRequest, TaskSpec } from '../core/index.ts';
+import type { Message, RequestBody, Sample, TaskData, TaskRequest, TaskSpec } from '../core/index.ts';
 import { requestKey } from './request-key.ts';
 import { selectSamples } from './select-samples.ts';
 
@@ -37,6 +37,17 @@ export interface PrepareOptions {
   limit?: number;
   /** Thinking mode for every generate request (`--thinking on|off`); undefined leaves each model's default. */
   thinking?: boolean;
+  /** Cap on every generation budget (`--max-tokens`): quick checks, not the benchmark's protocol. */
+  maxTokens?: number;
+}
+
+/** The run's settings that change a generate request: part of its body, so of its key. */
+function withRunSettings(body: RequestBody, options: PrepareOptions): RequestBody {
+  if (body.kind !== 'generate') return body;
+  const params = { ...body.params };
+  if (options.thinking !== undefined && params.thinking === undefined) params.thinking = options.thinking;
+  if (options.maxTokens !== undefined) params.maxTokens = Math.min(params.maxTokens, options.maxTokens);
+  return { ...body, params };
 }
 
 function messagesText(messages: Message[]): string {
@@ -49,10 +60,9 @@ export async function prepareTask(spec: TaskSpec, options: PrepareOptions): Prom
   if (!existsSync(dir)) return { spec, status: 'no-data', dir, hint: spec.data.download };
   const data = await spec.load(dir);
   const items = selectSamples(data.samples, options.limit).map((sample): PreparedItem => {
-    const built = spec.buildRequest(sample, data);
-    // The run's thinking mode is part of the request (and so of its key): answers given with and
-    // without thinking are never confused in the cache.
-    const body = built.kind === 'generate' && options.thinking !== undefined && built.params.thinking === undefined ? { ...built, params: { ...built.params, thinking: options.thinking } } : built;
+    // Thinking mode and token cap are part of the request (and so of its key): answers given with
+    // and without thinking, or cut at another length, are never confused in the cache.
+    const body = withRunSettings(spec.buildRequest(sample, data), options);
     // Content only: identical requests (duplicate questions, shared across tasks) share one answer.
     const key = requestKey(body);
     const request: TaskRequest = { ...body, key, origin: { task: spec.id, sampleId: sample.id } };

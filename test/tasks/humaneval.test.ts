@@ -91,7 +91,7 @@ describe('the runner awaits scoreAsync', () => {
   const work = (spec: TaskSpec): WorkItem =>
     ({
       task: { spec, status: 'ready', source: 'bundled', dir: '', data: { samples: [], fewshot: [], files: [] }, available: 1, items: [] },
-      item: { sample: { id: 'x', input: 'def f():\n', target: '' }, request: { key: 'k', kind: 'generate' }, promptText: 'p' },
+      item: { sample: { id: 'x', input: 'def f():\n', target: '' }, request: { key: 'k', kind: 'generate', prompt: { kind: 'text', text: 'p' }, params: { maxTokens: 8, temperature: 0, until: [] } }, promptText: 'p' },
     }) as unknown as WorkItem;
 
   it('records the awaited score, and a rejected one as a SCORING error on the sample', async () => {

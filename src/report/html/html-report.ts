@@ -53,7 +53,7 @@ export function renderHtmlReport(record: RunRecord, options: Omit<HtmlReportOpti
   const drawCharts = options.charts ?? true;
   const status = results === null ? 'unfinished (no results.json)' : results.status;
   const header = `<header><h1>ernie-eval report: ${escapeHtml(manifest.runId)}</h1>
-<p>${escapeHtml(`${manifest.model.modelName} · ${manifest.runSpec.suite === undefined ? manifest.runSpec.tasks.join(', ') : `suite ${manifest.runSpec.suite}`}${thinkingLabel(manifest.runSpec.thinking)} · ${status} · ${samples.length} samples · ${manifest.createdAt}`)}</p>
+<p>${escapeHtml(`${manifest.model.modelName} · ${manifest.runSpec.suite === undefined ? manifest.runSpec.tasks.join(', ') : `suite ${manifest.runSpec.suite}`}${thinkingLabel(manifest.runSpec.thinking)}${manifest.runSpec.maxTokens === undefined ? '' : ` · answers capped at ${manifest.runSpec.maxTokens} tokens`} · ${status} · ${samples.length} samples · ${manifest.createdAt}`)}</p>
 <nav><a href="#summary">Summary</a><a href="#tasks">Tasks</a><a href="#charts">Charts</a><a href="#coverage">Coverage</a><a href="#efficiency">Efficiency</a><a href="#provenance">Provenance</a><a href="#samples">Samples</a></nav></header>`;
   const body: string[] = [];
   if (results === null) {
