@@ -108,7 +108,7 @@ describe('bad input: one line, exit code 2, no stack trace', () => {
   it('suggests the closest task names for an unknown task', async () => {
     const result = await cli(['run', '--tasks', 'mmlv']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('ernie-eval: error [UNKNOWN_TASK]: unknown task "mmlv"; did you mean mmlu, cmmlu? (see `ernie-eval list`)');
+    expect(result.stderr).toBe('ernie-eval: error [UNKNOWN_TASK]: unknown task "mmlv"; did you mean mmlu, cmmlu, mme? (see `ernie-eval list`)');
   });
 
   it('names file and line of a malformed JSONL row in --data-dir', async () => {
