@@ -16,7 +16,7 @@ interface Line {
   sampleId: string;
   images?: { sha256: string; of: string }[];
   score?: { values: Record<string, number>; extracted?: Record<string, string | null> };
-  completion?: { text?: string; logprobs?: number[] };
+  completion?: { text?: string; reasoning?: string; logprobs?: number[] };
   error?: unknown;
 }
 
@@ -155,6 +155,9 @@ describe('serve + the OpenAI backend against the ONNX backend directly, on the t
         expect(d.error, id).toBeUndefined();
         expect(h.error, id).toBeUndefined();
         expect(h.completion?.text, id).toBe(d.completion?.text);
+        // Thinking on: the template opened <think>, so what precedes </think> is reasoning, kept apart.
+        expect(d.completion?.reasoning === undefined, id).toBe(thinking === 'off');
+        expect(h.completion?.reasoning, id).toBe(d.completion?.reasoning);
         expect(h.score, id).toEqual(d.score);
         // What each side can vouch for: the pixels the local model saw, the bytes the client sent.
         expect(d.images?.[0]?.of).toBe('pixels');

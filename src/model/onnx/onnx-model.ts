@@ -237,9 +237,12 @@ export class OnnxModel implements Backend {
     if (request.prompt.kind === 'text') return { ids: tokenizer.encode(request.prompt.text) };
     if (chatTemplate === undefined) throw new HarnessError('CAPABILITY', 'this model has no chat template (tokenizer_config.json "chat_template")');
     const options = request.params.thinking === undefined ? {} : { enableThinking: request.params.thinking };
-    const ids = tokenizer.encode(chatTemplate.render(request.prompt.messages, options));
+    const text = chatTemplate.render(request.prompt.messages, options);
+    const ids = tokenizer.encode(text);
+    // A thinking template opens the block in the prompt: the answer then starts inside it.
+    const opensThinking = /<think>\s*$/.test(text) ? { opensThinking: true } : {};
     const images = imagesOf(request.prompt.messages);
-    if (images.length === 0) return { ids };
+    if (images.length === 0) return { ids, ...opensThinking };
     const { vision } = this.dir;
     if (vision === undefined || !(this.session instanceof VisionDecoder)) throw new HarnessError('CAPABILITY', 'this model takes no images (no onnx/vision_encoder.onnx)');
     const placeholders = ids.filter((id) => id === vision.imagePatchId).length;
@@ -262,7 +265,7 @@ export class OnnxModel implements Backend {
     }
     const all = new Float32Array(features.reduce((n, f) => n + f.length, 0));
     features.reduce((offset, f) => (all.set(f, offset), offset + f.length), 0);
-    return { ids: expanded, imageFeatures: all, images: digests };
+    return { ids: expanded, imageFeatures: all, images: digests, ...opensThinking };
   }
 
   /**
@@ -284,13 +287,14 @@ export class OnnxModel implements Backend {
   }
 
   private async answerGenerate(items: { index: number; request: GenerateRequest }[], outcomes: Outcome[], hooks: AnswerHooks): Promise<void> {
-    const rows: { index: number; row: GenerationRow; images?: ImageDigest[] }[] = [];
+    const rows: { index: number; row: GenerationRow; images?: ImageDigest[]; opensThinking?: boolean }[] = [];
     for (const { index, request } of items) {
       try {
         const rendered = await this.renderPrompt(request);
         const { prompt, maxTokens } = this.fitToContext(rendered, request.params.maxTokens);
         rows.push({
           index,
+          ...(rendered.opensThinking === true ? { opensThinking: true } : {}),
           ...(rendered.images === undefined ? {} : { images: rendered.images }),
           row: {
             ...(rendered.imageFeatures === undefined ? {} : { imageFeatures: rendered.imageFeatures }),
@@ -322,7 +326,11 @@ export class OnnxModel implements Backend {
           useCache: true,
           prefillGroups,
           onFirstToken: () => (firstTokenAt = now()),
-          ...(hooks.onToken === undefined ? {} : { onToken: (row: number, text: string, generated: number) => hooks.onToken?.((rows[row] as { index: number }).index, text, generated) }),
+          // A stream carries the answer; reasoning goes with the last chunk (reasoning_content).
+          ...(hooks.onToken === undefined ? {} : { onToken: (row: number, text: string, generated: number) => {
+            const r = rows[row] as (typeof rows)[number];
+            hooks.onToken?.(r.index, r.opensThinking === true ? splitReasoning(text).text : text, generated);
+          } }),
         },
       );
       const totalMs = now() - startedAt;
@@ -333,7 +341,7 @@ export class OnnxModel implements Backend {
           ok: true,
           completion: {
             kind: 'generate',
-            text: out.text,
+            ...(r.opensThinking === true ? splitReasoning(out.text) : { text: out.text }),
             finishReason: out.finishReason,
             timing: { startedAt, queuedMs: 0, ttftMs: firstTokenAt - startedAt, totalMs, batchSize: rows.length },
             tokens: { prompt: r.row.prompt.length, generated: out.tokens.length },
@@ -370,9 +378,22 @@ export function onnxCapabilities(dir: ModelDir): Capabilities {
 
 export interface RenderedPrompt {
   ids: number[];
+  /** The prompt ends inside an opened <think> block (thinking mode of ERNIE / Qwen3 templates). */
+  opensThinking?: boolean;
   /** Features of every image token of `ids`, in order ([tokens × hidden]). */
   imageFeatures?: Float32Array;
   images?: ImageDigest[];
+}
+
+/**
+ * The answer of a prompt that opened thinking: what comes before </think> is reasoning (kept in the
+ * record apart, as servers return reasoning_content), the rest is the answer. Without </think> the
+ * model never finished thinking: all of it is reasoning and there is no answer.
+ */
+export function splitReasoning(raw: string): { text: string; reasoning: string } {
+  const close = raw.indexOf('</think>');
+  if (close < 0) return { text: '', reasoning: raw };
+  return { text: raw.slice(close + '</think>'.length).replace(/^\s+/, ''), reasoning: raw.slice(0, close) };
 }
 
 /** Image parts of the messages in the order the template renders them. */

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerateRequest, ImageSource } from '../../../src/core/index.ts';
 import { generateBatch, OnnxModel } from '../../../src/model/index.ts';
+import { splitReasoning } from '../../../src/model/onnx/onnx-model.ts';
 import { tinyModelDir } from '../../support/tiny-models.ts';
 
 async function png(width: number, height: number, colour: string): Promise<Buffer> {
@@ -105,5 +106,12 @@ describe('ONNX backend on the tiny ERNIE-VL model', () => {
       if (failed?.ok !== false) throw new Error('unreachable');
       expect(failed.error.message).toMatch(pattern);
     }
+  });
+});
+
+describe('splitReasoning (a prompt that opened <think>)', () => {
+  it('keeps what precedes </think> as reasoning and the rest as the answer; no </think>, no answer', () => {
+    expect(splitReasoning('Let me count: 3.</think>\n\nThe answer is 3.')).toEqual({ reasoning: 'Let me count: 3.', text: 'The answer is 3.' });
+    expect(splitReasoning('still thinking about 42')).toEqual({ reasoning: 'still thinking about 42', text: '' });
   });
 });
