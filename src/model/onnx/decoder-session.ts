@@ -63,26 +63,7 @@ export class DecoderSession implements Decoder {
   }
 
   static async open(file: string, config: DecoderConfig, options: SessionOptions): Promise<DecoderSession> {
-    let session: ort.InferenceSession;
-    try {
-      session = await ort.InferenceSession.create(file, {
-        intraOpNumThreads: Math.max(1, options.threads),
-        interOpNumThreads: 1,
-        executionMode: 'sequential',
-        graphOptimizationLevel: 'all',
-      });
-    } catch (err) {
-      throw new ModelError('MODEL_CORRUPT', file, `onnxruntime cannot load it (${firstLine(err)})`);
-    }
-    const missing = ['input_ids', 'attention_mask', 'past_key_values.0.key'].filter((n) => !session.inputNames.includes(n));
-    if (missing.length > 0 || !session.outputNames.includes('logits')) {
-      await session.release();
-      throw new ModelError(
-        'MODEL_CORRUPT',
-        file,
-        `not a decoder with KV cache in the Optimum layout (missing ${[...missing, ...(session.outputNames.includes('logits') ? [] : ['logits output'])].join(', ')})`,
-      );
-    }
+    const session = await openCheckedSession(file, options, ['input_ids', 'attention_mask', 'past_key_values.0.key'], ['logits'], 'a decoder with KV cache in the Optimum layout');
     return new DecoderSession(session, config);
   }
 
@@ -103,6 +84,30 @@ export class DecoderSession implements Decoder {
   async release(): Promise<void> {
     await this.session.release();
   }
+}
+
+/**
+ * An onnxruntime session on `file` that has the named inputs and outputs; anything else is a
+ * MODEL_CORRUPT error naming the file and what is missing (`layout` says what was expected).
+ */
+export async function openCheckedSession(file: string, options: SessionOptions, inputs: string[], outputs: string[], layout: string): Promise<ort.InferenceSession> {
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(file, {
+      intraOpNumThreads: Math.max(1, options.threads),
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
+  } catch (err) {
+    throw new ModelError('MODEL_CORRUPT', file, `onnxruntime cannot load it (${firstLine(err)})`);
+  }
+  const missing = [...inputs.filter((n) => !session.inputNames.includes(n)), ...outputs.filter((n) => !session.outputNames.includes(n)).map((n) => `${n} output`)];
+  if (missing.length > 0) {
+    await session.release();
+    throw new ModelError('MODEL_CORRUPT', file, `not ${layout} (missing ${missing.join(', ')})`);
+  }
+  return session;
 }
 
 /** attention_mask, position_ids and past_key_values feeds, shared by every decoder layout. */

@@ -11,7 +11,7 @@ import * as ort from 'onnxruntime-node';
 import { HarnessError, ModelError } from '../../core/index.ts';
 import type { DecoderConfig } from '../model-config.ts';
 import type { PreprocessedImage } from '../vision/preprocess-image.ts';
-import { commonFeeds, emptyKvCache, firstLine, readForwardOutput, type Decoder, type ForwardInput, type ForwardOutput, type SessionOptions } from './decoder-session.ts';
+import { commonFeeds, emptyKvCache, openCheckedSession, readForwardOutput, type Decoder, type ForwardInput, type ForwardOutput, type SessionOptions } from './decoder-session.ts';
 
 export interface VisionModelFiles {
   visionEncoder: string;
@@ -19,25 +19,7 @@ export interface VisionModelFiles {
   decoder: string;
 }
 
-async function openSession(file: string, options: SessionOptions, required: string[], outputs: string[]): Promise<ort.InferenceSession> {
-  let session: ort.InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(file, {
-      intraOpNumThreads: Math.max(1, options.threads),
-      interOpNumThreads: 1,
-      executionMode: 'sequential',
-      graphOptimizationLevel: 'all',
-    });
-  } catch (err) {
-    throw new ModelError('MODEL_CORRUPT', file, `onnxruntime cannot load it (${firstLine(err)})`);
-  }
-  const missing = [...required.filter((n) => !session.inputNames.includes(n)), ...outputs.filter((n) => !session.outputNames.includes(n)).map((n) => `output ${n}`)];
-  if (missing.length > 0) {
-    await session.release();
-    throw new ModelError('MODEL_CORRUPT', file, `not in the Transformers.js vision-language layout (missing ${missing.join(', ')})`);
-  }
-  return session;
-}
+const LAYOUT = 'in the Transformers.js vision-language layout';
 
 export class VisionDecoder implements Decoder {
   readonly config: DecoderConfig;
@@ -59,9 +41,9 @@ export class VisionDecoder implements Decoder {
   static async open(files: VisionModelFiles, config: DecoderConfig, imagePatchId: number, options: SessionOptions): Promise<VisionDecoder> {
     const opened: ort.InferenceSession[] = [];
     try {
-      opened.push(await openSession(files.visionEncoder, options, ['pixel_values'], ['image_features']));
-      opened.push(await openSession(files.embedTokens, options, ['input_ids'], ['inputs_embeds']));
-      opened.push(await openSession(files.decoder, options, ['inputs_embeds', 'attention_mask', 'past_key_values.0.key'], ['logits']));
+      opened.push(await openCheckedSession(files.visionEncoder, options, ['pixel_values'], ['image_features'], `a vision encoder ${LAYOUT}`));
+      opened.push(await openCheckedSession(files.embedTokens, options, ['input_ids'], ['inputs_embeds'], `a token embedding ${LAYOUT}`));
+      opened.push(await openCheckedSession(files.decoder, options, ['inputs_embeds', 'attention_mask', 'past_key_values.0.key'], ['logits'], `a decoder ${LAYOUT}`));
     } catch (err) {
       await Promise.all(opened.map((s) => s.release()));
       throw err;
