@@ -72,7 +72,7 @@ describe('ernie-eval run', () => {
 });
 
 describe('failures are data', () => {
-  it('records each failed sample with its error (missing and corrupt images), and --max-errors stops a broken run with exit code 3', async () => {
+  it('records each failed sample with its error (missing and corrupt images, broken TSV base64), and --max-errors stops a broken run with exit code 3', async () => {
     const { cpSync, rmSync } = await import('node:fs');
     // MathVision's bundled items in the official layout, with one image deleted and one corrupted.
     const data = freshTempDir();
@@ -94,6 +94,26 @@ describe('failures are data', () => {
     const results = JSON.parse(readFileSync(join(record, 'results.json'), 'utf8')) as { tasks: Record<string, { coverage: { errored: number; answered: number } }> };
     expect(results.tasks['mathvision']?.coverage).toMatchObject({ errored: 2, answered: vision.size - 2 });
     expect(results.tasks['mmlu']?.coverage.errored).toBe(0); // other tasks are unaffected
+
+    // A VLMEvalKit TSV row whose base64 image is broken loads, then fails alone.
+    const tsv = join(data, 'mmbench', 'MMBench_DEV_EN.tsv');
+    cpSync(join(TASKS_ROOT, 'mmbench', 'fixtures'), join(data, 'mmbench'), { recursive: true });
+    const rows = readFileSync(tsv, 'utf8').split('\n');
+    const cells = (rows[1] as string).split('\t');
+    const brokenIndex = cells[0] as string;
+    cells[9] = `${(cells[9] as string).slice(0, 40)}*&^%${(cells[9] as string).slice(44)}`;
+    rows[1] = cells.join('\t');
+    writeFileSync(tsv, rows.join('\n'));
+    const mixed = await cli(['run', '--tasks', 'mmbench', '--model', model, '--data-dir', data, '--out', freshTempDir(), '--workers', '1', '--max-tokens', '8']);
+    expect(mixed.code, mixed.stderr).toBe(0);
+    const mmbench = readFileSync(join(recordDir(mixed.stdout), 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { sampleId: string; error?: { code: string; message: string } });
+    const failed = mmbench.filter((l) => l.error !== undefined);
+    // The row and its circular rotations, which refer to its image by index (VLMEvalKit's layout).
+    expect(failed.map((l) => l.sampleId)).toContain(brokenIndex);
+    expect(failed.every((l) => l.error?.code === 'IMAGE' && Number(l.sampleId) % 1e6 === Number(brokenIndex))).toBe(true);
+    expect(mmbench.some((l) => l.error === undefined)).toBe(true);
+    expect(failed[0]?.error?.message).toMatch(/not valid base64/);
+    expect(mmbench.length).toBeGreaterThan(1);
 
     rmSync(join(data, 'mathvision', 'images'), { recursive: true });
     const strict = await cli(['run', '--tasks', 'mathvision', '--model', model, '--data-dir', data, '--out', freshTempDir(), '--workers', '1', '--batch-size', '1', '--max-errors', '2']);
