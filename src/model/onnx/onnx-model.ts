@@ -18,8 +18,8 @@ import {
 import { loadModelDir, type ModelDir } from '../model-dir.ts';
 import { DecoderSession, type Decoder } from './decoder-session.ts';
 import { VisionDecoder } from './vision-decoder.ts';
-import { preprocessImage } from '../vision/preprocess-image.ts';
-import type { ImageDigest, ImageSource, Message } from '../../core/index.ts';
+import type { ImageDigest } from '../../core/index.ts';
+import { fitToContext, renderGenerationPrompt, splitReasoning, type RenderedPrompt } from './generation-prompt.ts';
 import { generateBatch, type GenerationRow } from './generate.ts';
 import { scoreChoicesCached, type EncodedChoices } from './loglikelihood.ts';
 import { scoreTokenLogprobs } from './token-logprobs.ts';
@@ -227,63 +227,9 @@ export class OnnxModel implements Backend {
     }
   }
 
-  /**
-   * Token ids of a generate request; for a vision-language model also the features of its images,
-   * placed over the image tokens. The chat template writes one placeholder per image, which is
-   * expanded here to as many image tokens as the vision encoder yields for that image.
-   */
-  async renderPrompt(request: GenerateRequest): Promise<RenderedPrompt> {
-    const { tokenizer, chatTemplate } = this.dir;
-    if (request.prompt.kind === 'text') return { ids: tokenizer.encode(request.prompt.text) };
-    if (chatTemplate === undefined) throw new HarnessError('CAPABILITY', 'this model has no chat template (tokenizer_config.json "chat_template")');
-    const options = request.params.thinking === undefined ? {} : { enableThinking: request.params.thinking };
-    const text = chatTemplate.render(request.prompt.messages, options);
-    const ids = tokenizer.encode(text);
-    // A thinking template opens the block in the prompt: the answer then starts inside it.
-    const opensThinking = /<think>\s*$/.test(text) ? { opensThinking: true } : {};
-    const images = imagesOf(request.prompt.messages);
-    if (images.length === 0) return { ids, ...opensThinking };
-    const { vision } = this.dir;
-    if (vision === undefined || !(this.session instanceof VisionDecoder)) throw new HarnessError('CAPABILITY', 'this model takes no images (no onnx/vision_encoder.onnx)');
-    const placeholders = ids.filter((id) => id === vision.imagePatchId).length;
-    if (placeholders !== images.length) {
-      throw new HarnessError('BACKEND', `the chat template wrote ${placeholders} image placeholders for ${images.length} images`);
-    }
-    const expanded: number[] = [];
-    const features: Float32Array[] = [];
-    const digests: ImageDigest[] = [];
-    let next = 0;
-    for (const id of ids) {
-      if (id !== vision.imagePatchId) {
-        expanded.push(id);
-        continue;
-      }
-      const image = await preprocessImage(images[next++] as ImageSource, vision.preprocessor);
-      features.push(await this.session.encodeImage(image));
-      digests.push(image.digest);
-      for (let t = 0; t < image.tokens; t++) expanded.push(vision.imagePatchId);
-    }
-    const all = new Float32Array(features.reduce((n, f) => n + f.length, 0));
-    features.reduce((offset, f) => (all.set(f, offset), offset + f.length), 0);
-    return { ids: expanded, imageFeatures: all, images: digests, ...opensThinking };
-  }
-
-  /**
-   * Prompt and token budget within the model's positions. A benchmark's budget can exceed a small
-   * model's context (AIME asks 38,912 tokens): at least min(budget, half the positions) stay free for
-   * the answer, a longer text prompt loses its beginning (lm-evaluation-harness truncates on the
-   * left), and the budget shrinks to what remains, so such answers end with finish reason "length".
-   */
-  private fitToContext(rendered: RenderedPrompt, requested: number): { prompt: number[]; maxTokens: number } {
-    const positions = this.dir.config.maxPositions;
-    const reserve = Math.max(1, Math.min(requested, Math.floor(positions / 2)));
-    let prompt = rendered.ids;
-    if (prompt.length > positions - reserve) {
-      // Cutting a prompt on the left would cut image tokens loose from their features.
-      if (rendered.imageFeatures !== undefined) throw new HarnessError('BACKEND', `prompt of ${prompt.length} tokens (images included) leaves fewer than ${reserve} of the model's ${positions} positions for the answer`);
-      prompt = prompt.slice(prompt.length - (positions - reserve));
-    }
-    return { prompt, maxTokens: Math.min(requested, positions - prompt.length) };
+  /** Token ids of a generate request and, for a vision-language model, the features of its images. */
+  renderPrompt(request: GenerateRequest): Promise<RenderedPrompt> {
+    return renderGenerationPrompt(this.dir, this.session, request);
   }
 
   private async answerGenerate(items: { index: number; request: GenerateRequest }[], outcomes: Outcome[], hooks: AnswerHooks): Promise<void> {
@@ -291,7 +237,7 @@ export class OnnxModel implements Backend {
     for (const { index, request } of items) {
       try {
         const rendered = await this.renderPrompt(request);
-        const { prompt, maxTokens } = this.fitToContext(rendered, request.params.maxTokens);
+        const { prompt, maxTokens } = fitToContext(rendered, request.params.maxTokens, this.dir.config.maxPositions);
         rows.push({
           index,
           ...(rendered.opensThinking === true ? { opensThinking: true } : {}),
@@ -374,29 +320,4 @@ export function onnxBackendInfo(dir: ModelDir): BackendInfo {
 
 export function onnxCapabilities(dir: ModelDir): Capabilities {
   return { loglikelihood: true, generate: true, chat: dir.chatTemplate !== undefined, images: dir.vision !== undefined, thinking: dir.chatTemplate?.supportsThinking ?? false };
-}
-
-export interface RenderedPrompt {
-  ids: number[];
-  /** The prompt ends inside an opened <think> block (thinking mode of ERNIE / Qwen3 templates). */
-  opensThinking?: boolean;
-  /** Features of every image token of `ids`, in order ([tokens × hidden]). */
-  imageFeatures?: Float32Array;
-  images?: ImageDigest[];
-}
-
-/**
- * The answer of a prompt that opened thinking: what comes before </think> is reasoning (kept in the
- * record apart, as servers return reasoning_content), the rest is the answer. Without </think> the
- * model never finished thinking: all of it is reasoning and there is no answer.
- */
-export function splitReasoning(raw: string): { text: string; reasoning: string } {
-  const close = raw.indexOf('</think>');
-  if (close < 0) return { text: '', reasoning: raw };
-  return { text: raw.slice(close + '</think>'.length).replace(/^\s+/, ''), reasoning: raw.slice(0, close) };
-}
-
-/** Image parts of the messages in the order the template renders them. */
-function imagesOf(messages: Message[]): ImageSource[] {
-  return messages.flatMap((m) => (typeof m.content === 'string' ? [] : m.content.flatMap((p) => (p.type === 'image' ? [p.source] : []))));
 }

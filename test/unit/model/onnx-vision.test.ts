@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerateRequest, ImageSource } from '../../../src/core/index.ts';
 import { generateBatch, OnnxModel } from '../../../src/model/index.ts';
-import { splitReasoning } from '../../../src/model/onnx/onnx-model.ts';
+import { splitReasoning } from '../../../src/model/onnx/generation-prompt.ts';
 import { tinyModelDir } from '../../support/tiny-models.ts';
 
 async function png(width: number, height: number, colour: string): Promise<Buffer> {
