@@ -75,8 +75,11 @@ export const ERNIE_VL_28B_A3B = {
  * VL-424B-A47B: its text stack is the 300B-A47B one (54 layers, 64/8 heads, 64 text experts, 8 per
  * token: apxml.com/models/ernie-45-vl-424b-a47b, secondary). The width of its vision experts was NOT
  * found in a source, so only the active (text-token) count is checked; see docs/efficiency.md §2.
+ * Its LM head is NOT tied to the embedding: huggingface/transformers @32ef56a38818,
+ * src/transformers/models/ernie4_5_vl/convert_ernie4_5_vl_to_hf.py, TIED_MAPPING
+ * ["baidu/ERNIE-4.5-VL-424B-A47B-PT"] = False (the 28B is True).
  */
-export const ERNIE_VL_424B_A47B_TEXT = { ...ERNIE_300B_A47B, model_type: 'ernie4_5_moe_vl', vision_config: ERNIE_VL_VISION };
+export const ERNIE_VL_424B_A47B_TEXT = { ...ERNIE_300B_A47B, model_type: 'ernie4_5_moe_vl', tie_word_embeddings: false, vision_config: ERNIE_VL_VISION };
 
 export const PUBLISHED = {
   '0.3B': { total: 0.36e9 },
