@@ -5,7 +5,7 @@
 // The CoT prompts are the benchmark's own exemplars: read at run time, never copied here.
 import path from 'node:path';
 import { DataError, type DatasetFile, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, listFiles, readText, requireString, sha256File } from '../../src/task/readers/index.ts';
+import { expectObject, listFiles, readJsonFile, readText, requireString, sha256File } from '../../src/task/readers/index.ts';
 
 /** The 27 tasks of BBH (Suzgun et al., 2022, Table 2), in the repository's file names. */
 export const BBH_TASKS = [
@@ -47,14 +47,7 @@ export function parseCotPrompt(text: string, file: string): CotPrompt {
 }
 
 async function readExamples(file: string, task: string): Promise<Sample[]> {
-  const text = await readText(file);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`);
-  }
-  const root = expectObject(parsed, { file, line: 1 });
+  const root = expectObject(await readJsonFile(file), { file, line: 1 });
   const examples = root['examples'];
   if (!Array.isArray(examples)) throw new DataError(file, undefined, 'field "examples" must be an array');
   // A JSON file has no useful line numbers (the whole array sits on one line): errors and

@@ -13,7 +13,7 @@ import {
   openZip,
   parseCsv,
   readCsv,
-  readText,
+  readJsonFile,
   sha256File,
   type CsvTable,
 } from '../../src/task/readers/index.ts';
@@ -32,13 +32,7 @@ export interface SubjectInfo {
 
 /** Parse subject_mapping.json; each value must be [English, Chinese, category]. */
 export async function readSubjectMapping(file: string): Promise<Map<string, SubjectInfo>> {
-  const text = await readText(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`, { cause: err });
-  }
+  const value = await readJsonFile(file);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DataError(file, undefined, 'expected a JSON object {subject: [English, Chinese, category]}');
   const out = new Map<string, SubjectInfo>();
   for (const [subject, entry] of Object.entries(value)) {

@@ -4,34 +4,19 @@
 // Either file may be absent (a user may stage one half); at least one must be present. Image files
 // are not opened here: a missing or corrupt one becomes that sample's error in the backend.
 import path from 'node:path';
-import { DataError, type DatasetFile, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, isDirectory, readText, requireString, sha256File } from '../../src/task/readers/index.ts';
+import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
+import { loadPresentParts, mapJsonList, readJsonFile, requireString } from '../../src/task/readers/index.ts';
 
 export const SPLITS = ['human', 'augmented'] as const;
 export type ChartQaSplit = (typeof SPLITS)[number];
 export const splitFile = (split: ChartQaSplit): string => `test/test_${split}.json`;
 
-async function readJsonArray(file: string): Promise<unknown[]> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readText(file));
-  } catch (err) {
-    if (err instanceof DataError) throw err;
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`);
-  }
-  if (!Array.isArray(parsed)) throw new DataError(file, undefined, 'expected a JSON array of questions');
-  return parsed;
-}
-
 async function loadSplit(root: string, split: ChartQaSplit): Promise<Sample[]> {
   const rel = splitFile(split);
   const file = path.join(root, rel);
-  const records = await readJsonArray(file);
   // Pretty-printed or not, a JSON array has no stable line per record: errors and origins name the
   // 1-based record ("<file>#record:<n>"), as the BBH loader does.
-  return records.map((value, i) => {
-    const at = { file: `${file}#record`, line: i + 1 };
-    const row = expectObject(value, at);
+  return mapJsonList(await readJsonFile(file), file, 'record', 'expected a JSON array of questions', (row, at, i): Sample => {
     const imgname = requireString(row, 'imgname', at);
     if (imgname.trim() === '' || imgname.includes('..')) throw new DataError(at.file, at.line, `field "imgname" must name a file in test/png, found ${JSON.stringify(imgname)}`);
     if (!Object.hasOwn(row, 'label')) throw new DataError(at.file, at.line, 'field "label" missing');
@@ -53,22 +38,8 @@ async function loadSplit(root: string, split: ChartQaSplit): Promise<Sample[]> {
 }
 
 export async function loadChartQa(root: string): Promise<TaskData> {
-  const samples: Sample[] = [];
-  const files: DatasetFile[] = [];
-  for (const split of SPLITS) {
-    const file = path.join(root, splitFile(split));
-    if (!(await isDirectory(path.dirname(file)))) continue;
-    try {
-      samples.push(...(await loadSplit(root, split)));
-    } catch (err) {
-      // One half may be missing; anything else about a present file is an error.
-      if (err instanceof DataError && err.code === 'DATA_MISSING' && err.file === file) continue;
-      throw err;
-    }
-    files.push(await sha256File(file, root));
-  }
-  if (samples.length === 0) {
-    throw new DataError(root, undefined, `no ChartQA files: expected ${splitFile('human')} and/or ${splitFile('augmented')}`, { code: 'DATA_MISSING' });
-  }
+  // One half may be missing; anything else about a present file is an error.
+  const parts = SPLITS.map((split) => ({ rel: splitFile(split), load: () => loadSplit(root, split) }));
+  const { samples, files } = await loadPresentParts(root, parts, `no ChartQA files: expected ${splitFile('human')} and/or ${splitFile('augmented')}`);
   return { samples, fewshot: [], files };
 }

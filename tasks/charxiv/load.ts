@@ -5,8 +5,8 @@
 // The test split's answers are withheld (null), so only val is scored; a present test file is not
 // read. Either val file may be absent; at least one must be present. Images are not opened here.
 import path from 'node:path';
-import { DataError, type DatasetFile, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, readText, sha256File } from '../../src/task/readers/index.ts';
+import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
+import { expectObject, loadPresentParts, readJsonFile } from '../../src/task/readers/index.ts';
 import { descriptiveQuestion, reasoningQuestion, type SubplotLoc } from './prompt.ts';
 
 export const DESCRIPTIVE_FILE = 'data/descriptive_val.json';
@@ -17,14 +17,7 @@ type At = { file: string; line: number };
 
 /** The entries of a JSON object keyed by figure id, each with its 1-based position for errors. */
 async function readEntries(file: string): Promise<{ key: string; value: Record<string, unknown>; at: At }[]> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readText(file));
-  } catch (err) {
-    if (err instanceof DataError) throw err;
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`);
-  }
-  const top = expectObject(parsed, { file, line: 1 });
+  const top = expectObject(await readJsonFile(file), { file, line: 1 });
   // Entries are named by their 1-based position ("<file>#entry:<n>"), as BBH's loader names records.
   return Object.entries(top).map(([key, value], i) => {
     const at = { file: `${file}#entry`, line: i + 1 };
@@ -99,18 +92,10 @@ async function loadReasoning(root: string): Promise<Sample[]> {
 }
 
 export async function loadCharXiv(root: string): Promise<TaskData> {
-  const samples: Sample[] = [];
-  const files: DatasetFile[] = [];
-  for (const [rel, load] of [[DESCRIPTIVE_FILE, loadDescriptive], [REASONING_FILE, loadReasoning]] as const) {
-    const file = path.join(root, rel);
-    try {
-      samples.push(...(await load(root)));
-    } catch (err) {
-      if (err instanceof DataError && err.code === 'DATA_MISSING' && err.file === file) continue;
-      throw err;
-    }
-    files.push(await sha256File(file, root));
-  }
-  if (samples.length === 0) throw new DataError(root, undefined, `no CharXiv files: expected ${DESCRIPTIVE_FILE} and/or ${REASONING_FILE}`, { code: 'DATA_MISSING' });
+  const parts = [
+    { rel: DESCRIPTIVE_FILE, load: () => loadDescriptive(root) },
+    { rel: REASONING_FILE, load: () => loadReasoning(root) },
+  ];
+  const { samples, files } = await loadPresentParts(root, parts, `no CharXiv files: expected ${DESCRIPTIVE_FILE} and/or ${REASONING_FILE}`);
   return { samples, fewshot: [], files };
 }

@@ -6,21 +6,10 @@
 // Image files are not opened here: a missing or corrupt page is that sample's error in the backend.
 import path from 'node:path';
 import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, readText, requireString, sha256File } from '../../src/task/readers/index.ts';
+import { expectObject, mapJsonList, readFirstJsonFile, requireString, sha256File } from '../../src/task/readers/index.ts';
 
 /** File names of the validation questions, as the RRC download and its "with question types" variant name them. */
 export const VAL_FILES = ['val_v1.0.json', 'val_v1.0_withQT.json'] as const;
-
-async function firstPresent(root: string): Promise<{ rel: string; text: string }> {
-  for (const rel of VAL_FILES) {
-    try {
-      return { rel, text: await readText(path.join(root, rel)) };
-    } catch (err) {
-      if (!(err instanceof DataError && err.code === 'DATA_MISSING')) throw err;
-    }
-  }
-  throw new DataError(root, undefined, `no DocVQA validation file: expected ${VAL_FILES.join(' or ')}`, { code: 'DATA_MISSING' });
-}
 
 function answersOf(row: Record<string, unknown>, at: { file: string; line: number }): string[] {
   const answers = row['answers'];
@@ -31,22 +20,11 @@ function answersOf(row: Record<string, unknown>, at: { file: string; line: numbe
 }
 
 export async function loadDocVqa(root: string): Promise<TaskData> {
-  const { rel, text } = await firstPresent(root);
-  const file = path.join(root, rel);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`);
-  }
-  const top = expectObject(parsed, { file, line: 1 });
-  const data = top['data'];
-  if (!Array.isArray(data)) throw new DataError(file, undefined, 'field "data" must be a list of questions');
+  const { rel, file, value } = await readFirstJsonFile(root, VAL_FILES, 'DocVQA validation file');
+  const top = expectObject(value, { file, line: 1 });
   const seen = new Set<string>();
   // Records are named by their 1-based position in "data" ("<file>#data:<n>"), as BBH's loader does.
-  const samples: Sample[] = data.map((value: unknown, i) => {
-    const at = { file: `${file}#data`, line: i + 1 };
-    const row = expectObject(value, at);
+  const samples = mapJsonList(top['data'], file, 'data', 'field "data" must be a list of questions', (row, at, i): Sample => {
     const questionId = row['questionId'];
     if (typeof questionId !== 'number' && typeof questionId !== 'string') throw new DataError(at.file, at.line, 'field "questionId" must be a number');
     const id = String(questionId);

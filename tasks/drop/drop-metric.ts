@@ -9,44 +9,8 @@
 //   the gold bag holds numbers none of which the predicted bag has; F1 is the mean over
 //   max(#gold, #predicted) bags, rounded to 2 decimals as Python's round();
 // - per question, EM and F1 are the maxima over the gold answers (answer + validated_answers).
-import { PY_PUNCTUATION, pySplit, removeArticles, whiteSpaceFix } from '../../src/scoring/index.ts';
-
-// Python float(): optional sign, then inf / infinity / nan, or a decimal literal with optional
-// exponent, digits optionally grouped by single underscores; surrounding whitespace is allowed.
-const DIGITS = '[0-9](?:_?[0-9])*';
-const PY_FLOAT = new RegExp(`^[+-]?(?:inf(?:inity)?|nan|(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:e[+-]?${DIGITS})?)$`, 'i');
-const PY_STRIP = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu;
-
-/** Python's float(text) as a number, or null where Python raises ValueError. (Non-ASCII digits, which Python accepts, are not.) */
-export function pyFloat(text: string): number | null {
-  const t = text.replace(PY_STRIP, '');
-  if (!PY_FLOAT.test(t)) return null;
-  const lower = t.toLowerCase().replaceAll('_', '');
-  const sign = lower.startsWith('-') ? -1 : 1;
-  const body = lower.replace(/^[+-]/, '');
-  if (body === 'nan') return NaN;
-  if (body === 'inf' || body === 'infinity') return sign * Infinity;
-  return Number(lower);
-}
-
-/** Python's repr(x) for a float: shortest round-trip digits, exponent form outside 1e-4 ≤ |x| < 1e16. */
-export function pyFloatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const sign = x < 0 ? '-' : '';
-  const [mantissa = '', exp = '0'] = Math.abs(x).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
-  const decpt = Number(exp) + 1; // value = 0.<digits> × 10^decpt
-  if (decpt <= -4 || decpt > 16) {
-    const e = decpt - 1;
-    const frac = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${frac}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  }
-  if (decpt <= 0) return `${sign}0.${'0'.repeat(-decpt)}${digits}`;
-  if (decpt >= digits.length) return `${sign}${digits}${'0'.repeat(decpt - digits.length)}.0`;
-  return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-}
+// Python's float() and repr(float) are the shared ones of src/scoring (python-semantics.ts).
+import { PY_PUNCTUATION, pyFloat, pyFloatRepr, pySplit, removeArticles, whiteSpaceFix } from '../../src/scoring/index.ts';
 
 /**
  * Python's round(x, 2) for values in [0, 1]. Python rounds the exact binary value, half to even;

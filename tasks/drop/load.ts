@@ -6,7 +6,7 @@
 // spans if any, else "day month year"; the answer and each validated answer, without duplicates.
 import path from 'node:path';
 import { DataError, type DatasetFile, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, readText, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
+import { expectObject, readJsonFile, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
 
 export const DEV_FILE = 'drop_dataset_dev.json';
 export const TRAIN_FILE = 'drop_dataset_train.json';
@@ -56,14 +56,7 @@ export function renderAnswer(answer: GoldAnswer): string {
 /** Every question of a DROP JSON file as a Sample (passage and gold answers in metadata). */
 export async function readDropFile(root: string, name: string): Promise<Sample[]> {
   const file = path.join(root, name);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readText(file));
-  } catch (err) {
-    if (err instanceof DataError) throw err;
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`);
-  }
-  const passages = expectObject(parsed, { file, line: 1 });
+  const passages = expectObject(await readJsonFile(file), { file, line: 1 });
   const samples: Sample[] = [];
   const seen = new Set<string>();
   for (const [passageId, value] of Object.entries(passages)) {

@@ -1,6 +1,7 @@
 // simple-evals' zero-shot chain-of-thought prompt for multiple choice (common.py
 // QUERY_TEMPLATE_MULTICHOICE), one user message, no system prompt.
 import type { GenerationParams, Message, Sample } from '../../src/core/index.ts';
+import { qwen3ThinkingParams } from '../../src/task/index.ts';
 import { LETTERS } from './load.ts';
 
 export function renderQuestion(sample: Sample): string {
@@ -24,9 +25,7 @@ export function renderMessages(sample: Sample): Message[] {
  * mean. No stop strings: the answer line comes last.
  */
 export const MAX_TOKENS = 32_768;
-export const TEMPERATURE = 0.6;
-export const TOP_P = 0.95;
 
 export function generationParams(): GenerationParams {
-  return { maxTokens: MAX_TOKENS, temperature: TEMPERATURE, topP: TOP_P, until: [] };
+  return qwen3ThinkingParams(MAX_TOKENS);
 }

@@ -7,7 +7,7 @@
 // text-only samples. Image files are not opened here.
 import path from 'node:path';
 import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, expectOneOf, readText, requireString, sha256File } from '../../src/task/readers/index.ts';
+import { expectOneOf, mapJsonList, readJsonFile, requireString, sha256File } from '../../src/task/readers/index.ts';
 
 export const FILE = 'HallusionBench.json';
 
@@ -16,19 +16,9 @@ export const ID_FIELDS = ['category', 'subcategory', 'set_id', 'figure_id', 'que
 
 export async function loadHallusionBench(root: string): Promise<TaskData> {
   const file = path.join(root, FILE);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readText(file));
-  } catch (err) {
-    if (err instanceof DataError) throw err;
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`);
-  }
-  if (!Array.isArray(parsed)) throw new DataError(file, undefined, 'expected a JSON array of questions');
   const seen = new Set<string>();
   // Records are named by their 1-based position ("<file>#record:<n>"), as BBH's loader does.
-  const samples: Sample[] = parsed.map((value: unknown, i) => {
-    const at = { file: `${file}#record`, line: i + 1 };
-    const row = expectObject(value, at);
+  const samples = mapJsonList(await readJsonFile(file), file, 'record', 'expected a JSON array of questions', (row, at, i): Sample => {
     const key = ID_FIELDS.map((f) => requireString(row, f, at));
     if (key.some((part) => part.includes('/') || part === '')) throw new DataError(at.file, at.line, `fields ${ID_FIELDS.join(', ')} must be non-empty and contain no "/"`);
     expectOneOf(key[0] as string, ['VD', 'VS'], 'category', at);

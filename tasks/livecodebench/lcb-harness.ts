@@ -108,26 +108,46 @@ def _decimals(line):
     except Exception:
         return None
 
+def _run_test(i, timeout, check):
+    # One test under the time limit: check() returns a wrong-answer message or None; a timeout
+    # or an exception is that test's failure.
+    signal.alarm(timeout)
+    try:
+        return check()
+    except TimeoutException:
+        return "test %d: time limit exceeded" % i
+    except Exception as e:
+        return "test %d: runtime error: %s" % (i, _truncate(repr(e)))
+    finally:
+        signal.alarm(0)
+
+def _call_ignoring_exit(method):
+    # A stdin program may end with sys.exit() / exit(): that is a normal end, not an error.
+    def check():
+        try:
+            method()
+        except SystemExit:
+            pass
+        return None
+    return check
+
 def grade_call_based(code, inputs, outputs, fn_name, timeout):
     solution = _compile(IMPORTS + "\n\n" + code, timeout)
     method = getattr(solution, fn_name)
     inputs = [[json.loads(line) for line in text.split("\n")] for text in inputs]
     outputs = [json.loads(text) for text in outputs]
     for i, (args, expected) in enumerate(zip(inputs, outputs)):
-        signal.alarm(timeout)
-        try:
+        def check():
             got = method(*args)
             signal.alarm(0)
             if isinstance(got, tuple):
                 got = list(got)
             if got != expected:
-                return False, "test %d: wrong answer: %s != %s" % (i, _truncate(got), _truncate(expected))
-        except TimeoutException:
-            return False, "test %d: time limit exceeded" % i
-        except Exception as e:
-            return False, "test %d: runtime error: %s" % (i, _truncate(repr(e)))
-        finally:
-            signal.alarm(0)
+                return "test %d: wrong answer: %s != %s" % (i, _truncate(got), _truncate(expected))
+            return None
+        failure = _run_test(i, timeout, check)
+        if failure is not None:
+            return False, failure
     return True, ""
 
 def grade_stdio(code, inputs, outputs, timeout):
@@ -138,21 +158,13 @@ def grade_stdio(code, inputs, outputs, timeout):
         saved = (sys.stdin, sys.stdout, builtins.open)
         sys.stdin, sys.stdout = stdin, io.StringIO()
         builtins.open = lambda *args, **kwargs: io.StringIO(text)
-        signal.alarm(timeout)
         try:
-            try:
-                method()
-            except SystemExit:
-                pass
-            signal.alarm(0)
-        except TimeoutException:
-            return False, "test %d: time limit exceeded" % i
-        except Exception as e:
-            return False, "test %d: runtime error: %s" % (i, _truncate(repr(e)))
+            failure = _run_test(i, timeout, _call_ignoring_exit(method))
         finally:
-            signal.alarm(0)
             printed = sys.stdout.getvalue()
             sys.stdin, sys.stdout, builtins.open = saved
+        if failure is not None:
+            return False, failure
         got, want = _lines(printed), _lines(expected)
         if len(got) != len(want):
             return False, "test %d: wrong answer: %d output lines, expected %d" % (i, len(got), len(want))

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { DataError, type DatasetFile, type Sample, type TaskData } from '../../src/core/index.ts';
 import { extractLastBoxed } from '../../src/scoring/index.ts';
-import { expectObject, isDirectory, listFiles, readJsonl, readText, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
+import { expectObject, isDirectory, listFiles, readJsonFile, readJsonl, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
 
 /** MATH's seven subjects: the `type` / `subject` field → the folder name of the original release. */
 export const SUBJECTS: Readonly<Record<string, string>> = {
@@ -91,14 +91,7 @@ async function loadOriginal(root: string, testDir: string): Promise<TaskData> {
     for (const name of names) {
       const file = path.join(dir, name);
       const at = { file, line: 1 };
-      let value: unknown;
-      try {
-        value = JSON.parse(await readText(file));
-      } catch (err) {
-        if (err instanceof DataError) throw err;
-        throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`);
-      }
-      const obj = expectObject(value, at);
+      const obj = expectObject(await readJsonFile(file), at);
       const type = requireString(obj, 'type', at);
       if (subjectFolder(type, 'type', at) !== folder) throw new DataError(file, 1, `field "type" is ${JSON.stringify(type)}, but the file is in ${folder}/`);
       const solution = requireString(obj, 'solution', at);

@@ -1,15 +1,14 @@
-// Zero-shot chat prompt, shared by `math` and `math500`: the CoT instruction of Qwen2.5-Math's
-// evaluation (prompt type "qwen25-math-cot", also the sentence DeepSeek-R1 and Qwen3 recommend for
-// math, and the one tasks/aime uses) as the system message, the problem as the user message.
-// Post-trained baselines on MATH-500 (DeepSeek-V3 chat table, Qwen3 tables 11-20 in
-// ../shared/baselines) are zero-shot chat settings; their exact prompts are not published.
-import type { GenerationParams, Message, Sample } from '../../src/core/index.ts';
+// Zero-shot chat prompt, shared by `math` and `math500` (src/task boxed-cot-prompt.ts): the CoT
+// instruction of Qwen2.5-Math's evaluation (prompt type "qwen25-math-cot", also the sentence
+// DeepSeek-R1 and Qwen3 recommend for math, and the one tasks/aime uses) as the system message, the
+// problem as the user message. Post-trained baselines on MATH-500 (DeepSeek-V3 chat table, Qwen3
+// tables 11-20 in ../shared/baselines) are zero-shot chat settings; their exact prompts are not published.
+import type { GenerationParams } from '../../src/core/index.ts';
+import { boxedCotMessages, qwen3ThinkingParams } from '../../src/task/index.ts';
 
 /** `protocol.source` of both tasks. */
 export const PROTOCOL_SOURCE =
   'zero-shot chat CoT, system prompt of Qwen2.5-Math evaluation (qwen25-math-cot); sampling and 32,768-token cap of the Qwen3 report Sec. 4.6 (thinking mode); last \\boxed{} graded by PRM800K grader.py / MATH is_equiv equivalence';
-
-export const SYSTEM_PROMPT = 'Please reason step by step, and put your final answer within \\boxed{}.';
 
 /**
  * Qwen3's post-training setting (report Sec. 4.6): up to 32,768 output tokens, thinking-mode
@@ -17,17 +16,9 @@ export const SYSTEM_PROMPT = 'Please reason step by step, and put your final ans
  * and averaged runs at several temperatures; a cap that high costs nothing when a model stops early.
  */
 export const MAX_TOKENS = 32_768;
-export const TEMPERATURE = 0.6;
-export const TOP_P = 0.95;
 
-export function renderMessages(sample: Sample): Message[] {
-  return [
-    { role: 'system', content: SYSTEM_PROMPT },
-    { role: 'user', content: sample.input },
-  ];
-}
+export const renderMessages = boxedCotMessages;
 
 export function generationParams(): GenerationParams {
-  // No stop strings: the boxed answer ends a derivation that may contain any of them.
-  return { maxTokens: MAX_TOKENS, temperature: TEMPERATURE, topP: TOP_P, until: [] };
+  return qwen3ThinkingParams(MAX_TOKENS);
 }

@@ -10,7 +10,7 @@
 // query_cot. JSON arrays have no lines: `origin.line` and errors use the 1-based position.
 import path from 'node:path';
 import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, expectOneOf, readText, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
+import { expectObject, expectOneOf, readJsonFile, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
 
 export const TESTMINI_FILE = 'data/testmini.json';
 export const TEXT_ONLY_FILE = 'data/testmini_text_only.json';
@@ -47,13 +47,7 @@ function toSample(value: unknown, at: Location, root: string, rel: string): Samp
 /** Read one of the two testmini files of the folder `root`. */
 export async function loadMathVerse(root: string, rel: string): Promise<TaskData> {
   const file = path.join(root, rel);
-  let value: unknown;
-  try {
-    value = JSON.parse(await readText(file));
-  } catch (err) {
-    if (err instanceof DataError) throw err;
-    throw new DataError(file, undefined, `not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
+  const value = await readJsonFile(file);
   if (!Array.isArray(value) || value.length === 0) throw new DataError(file, undefined, 'expected a non-empty JSON list of samples');
   const seen = new Set<string>();
   const samples = value.map((v, i) => {

@@ -9,7 +9,7 @@
 // position in the file.
 import path from 'node:path';
 import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, expectOneOf, readText, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
+import { expectObject, expectOneOf, readJsonFile, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
 
 export const TESTMINI_FILE = 'data/testmini.json';
 export const QUERY_FILE = 'data/query.json';
@@ -17,14 +17,7 @@ const QUESTION_TYPES = ['multi_choice', 'free_form'];
 const ANSWER_TYPES = ['text', 'integer', 'float', 'list'];
 
 async function readJsonObject(file: string): Promise<Record<string, unknown>> {
-  const text = await readText(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(file, undefined, `not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
-  return expectObject(value, { file, line: 1 });
+  return expectObject(await readJsonFile(file), { file, line: 1 });
 }
 
 function nullableString(obj: Record<string, unknown>, field: string, at: Location, pid: string): string | null {

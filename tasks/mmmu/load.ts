@@ -2,14 +2,12 @@
 //   <Subject>/validation-00000-of-00001.parquet   one folder per subject (30), 30 questions each
 // columns id, question, options (the str() of a Python list), explanation, image_1..image_7
 // ({bytes, path} or null), img_type, answer, topic_difficulty, question_type, subfield.
-// Read with hyparquet directly, not src/task/readers' readParquet: that one decodes every
-// BYTE_ARRAY column as UTF-8 text (hyparquet's default), which would destroy the image bytes; here
-// `utf8: false` keeps unannotated binary columns as bytes while string columns stay strings.
+// Read with readParquet's `binaryAsBytes`: unannotated binary columns (the image bytes) stay bytes
+// while string columns stay strings.
 // Images become base64 sources; they are not decoded here (a broken one fails its sample only).
 import path from 'node:path';
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { DataError, type ImageSource, type Sample, type TaskData } from '../../src/core/index.ts';
-import { isDirectory, listFiles, readBytes, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
+import { isDirectory, listFiles, parquetRowLocation, readParquet, requireString, sha256File, type Location } from '../../src/task/readers/index.ts';
 import { parsePythonStringList } from './python-literal.ts';
 import { SUBJECTS, disciplineOf } from './subjects.ts';
 
@@ -30,26 +28,6 @@ function imageOf(value: unknown, column: string, at: Location): ImageSource | nu
   if (!(bytes instanceof Uint8Array)) throw new DataError(at.file, at.line, `column "${column}": "bytes" must be binary`);
   const mime = mimeOf(bytes);
   return { kind: 'base64', data: Buffer.from(bytes).toString('base64'), ...(mime === undefined ? {} : { mime }) };
-}
-
-async function readRows(file: string): Promise<Record<string, unknown>[]> {
-  const bytes = await readBytes(file);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  let metadata;
-  try {
-    metadata = parquetMetadata(buffer);
-  } catch (err) {
-    throw new DataError(file, undefined, `not a readable Parquet file: ${(err as Error).message}`, { cause: err });
-  }
-  const present = parquetSchema(metadata).children.map((c) => c.element.name);
-  const missing = [...COLUMNS, 'image_1'].filter((c) => !present.includes(c));
-  if (missing.length > 0) throw new DataError(file, undefined, `columns ${missing.join(', ')} missing; the file has ${present.join(', ')}`);
-  const columns = [...COLUMNS, ...IMAGE_COLUMNS.filter((c) => present.includes(c))];
-  try {
-    return await parquetReadObjects({ file: buffer, metadata, columns, utf8: false });
-  } catch (err) {
-    throw new DataError(file, undefined, `cannot decode Parquet data: ${(err as Error).message}`, { cause: err });
-  }
 }
 
 function toSample(row: Record<string, unknown>, at: Location, subject: string, rel: string): Sample {
@@ -94,8 +72,9 @@ export async function loadMmmu(root: string): Promise<TaskData> {
     for (const name of names) {
       const rel = `${subject}/${name}`;
       const file = path.join(root, rel);
-      const rows = await readRows(file);
-      rows.forEach((row, i) => samples.push(toSample(row, { file: `${file}#row`, line: i + 1 }, subject, rel)));
+      // image_1 is required (every question has a figure); image_2..image_7 are read when present.
+      const rows = await readParquet(file, { columns: [...COLUMNS, 'image_1'], optionalColumns: IMAGE_COLUMNS, binaryAsBytes: true });
+      for (const { value, row } of rows) samples.push(toSample(value, parquetRowLocation(file, row), subject, rel));
       files.push(await sha256File(file, root));
     }
   }

@@ -4,7 +4,7 @@
 // `answers` is a string or a list of acceptable strings. Image files are not opened here.
 import path from 'node:path';
 import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, readText, requireString, sha256File } from '../../src/task/readers/index.ts';
+import { mapJsonList, readFirstJsonFile, requireString, sha256File } from '../../src/task/readers/index.ts';
 
 export const JSON_FILES = ['OCRBench.json', 'OCRBench/OCRBench.json'] as const;
 export const IMAGES_DIR = 'OCRBench_Images';
@@ -23,17 +23,6 @@ export const SCORE_GROUPS: Readonly<Record<string, string>> = {
   'Handwritten Mathematical Expression Recognition': 'Handwritten Mathematical Expression Recognition',
 };
 
-async function firstPresent(root: string): Promise<{ rel: string; text: string }> {
-  for (const rel of JSON_FILES) {
-    try {
-      return { rel, text: await readText(path.join(root, rel)) };
-    } catch (err) {
-      if (!(err instanceof DataError && err.code === 'DATA_MISSING')) throw err;
-    }
-  }
-  throw new DataError(root, undefined, `no OCRBench file: expected ${JSON_FILES.join(' or ')}`, { code: 'DATA_MISSING' });
-}
-
 function answersOf(row: Record<string, unknown>, at: { file: string; line: number }): string[] {
   const answers = row['answers'];
   if (typeof answers === 'string') return [answers];
@@ -42,20 +31,10 @@ function answersOf(row: Record<string, unknown>, at: { file: string; line: numbe
 }
 
 export async function loadOcrBench(root: string): Promise<TaskData> {
-  const { rel, text } = await firstPresent(root);
-  const file = path.join(root, rel);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`);
-  }
-  if (!Array.isArray(parsed)) throw new DataError(file, undefined, 'expected a JSON array of questions');
+  const { rel, file, value } = await readFirstJsonFile(root, JSON_FILES, 'OCRBench file');
   const seen = new Set<string>();
   // Records are named by their 1-based position ("<file>#record:<n>"), as BBH's loader does.
-  const samples: Sample[] = parsed.map((value: unknown, i) => {
-    const at = { file: `${file}#record`, line: i + 1 };
-    const row = expectObject(value, at);
+  const samples = mapJsonList(value, file, 'record', 'expected a JSON array of questions', (row, at, i): Sample => {
     const datasetName = requireString(row, 'dataset_name', at);
     const rawId = row['id'];
     if (typeof rawId !== 'number' && typeof rawId !== 'string') throw new DataError(at.file, at.line, 'field "id" must be a number');

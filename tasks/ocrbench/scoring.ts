@@ -5,22 +5,10 @@
 // and newlines turned to spaces. The official script keys the math case on dataset_name "HME100k"
 // (VLMEvalKit on its category: the same 100 items).
 import type { Completion, Sample, Score } from '../../src/core/index.ts';
-import { answerText } from '../../src/scoring/index.ts';
+import { answerText, goldAnswerList } from '../../src/scoring/index.ts';
 
 export const METRIC = 'acc';
 export const FILTER = 'answer';
-
-export function goldAnswers(sample: Sample): string[] {
-  const raw = sample.metadata?.['answers'];
-  if (typeof raw !== 'string') return [sample.target];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((a) => typeof a === 'string')) return parsed as string[];
-  } catch {
-    // Not written by this task's loader: fall back to the target.
-  }
-  return [sample.target];
-}
 
 const mathForm = (s: string): string => s.trim().replace(/\n/g, ' ').replace(/ /g, '');
 const textForm = (s: string): string => s.toLowerCase().trim().replace(/\n/g, ' ');
@@ -39,7 +27,7 @@ export function scoreOcrBench(sample: Sample, completion: Completion): Score {
   const prediction = answerText(completion.text, []);
   const datasetName = String(sample.metadata?.['datasetName'] ?? '');
   return {
-    values: { [METRIC]: ocrBenchMatch(prediction, goldAnswers(sample), datasetName) ? 1 : 0 },
+    values: { [METRIC]: ocrBenchMatch(prediction, goldAnswerList(sample), datasetName) ? 1 : 0 },
     extracted: { [FILTER]: prediction.trim() === '' ? null : prediction.trim() },
   };
 }

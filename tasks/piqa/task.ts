@@ -2,7 +2,7 @@
 // log-likelihood as lm-evaluation-harness's `piqa`. See README.md.
 import { fileURLToPath } from 'node:url';
 import { defineTask, type Completion, type Sample, type Score } from '../../src/core/index.ts';
-import { scoreMultipleChoice } from '../../src/scoring/index.ts';
+import { scoreLoglikelihoodChoice } from '../../src/scoring/index.ts';
 import { loadPiqa } from './load.ts';
 
 /** lm-eval piqa.yaml: doc_to_text "Question: {{goal}}\nAnswer:", choices [sol1, sol2] after " ". */
@@ -10,17 +10,9 @@ export function renderContext(sample: Sample): string {
   return `Question: ${sample.input}\nAnswer:`;
 }
 
+// acc_norm divides by the length of the solution without its leading " " (sample.choices).
 function score(sample: Sample, completion: Completion): Score {
-  if (completion.kind !== 'loglikelihood') {
-    return { values: { acc: 0, acc_norm: 0 }, explanation: `expected log-likelihoods, got a ${completion.kind} completion` };
-  }
-  const r = scoreMultipleChoice(completion.logprobs, sample.choices ?? [], sample.targetIndex ?? -1);
-  const label = (i: number): string | null => (i < 0 ? null : String(i));
-  return {
-    values: { acc: r.acc, acc_norm: r.accNorm },
-    extracted: { acc: label(r.pred), acc_norm: label(r.predNorm) },
-    ...(r.pred === -1 ? { explanation: `unusable log-probabilities: ${JSON.stringify(completion.logprobs)}` } : {}),
-  };
+  return scoreLoglikelihoodChoice(completion, sample.choices ?? [], sample.targetIndex ?? -1);
 }
 
 export default defineTask({

@@ -4,8 +4,8 @@
 //   val2014/<image>                                          COCO 2014 validation images
 // Any of the three splits may be absent; at least one must be present. Image files are not opened.
 import path from 'node:path';
-import { DataError, type DatasetFile, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, expectOneOf, readJsonl, requireString, sha256File } from '../../src/task/readers/index.ts';
+import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
+import { expectObject, expectOneOf, loadPresentParts, readJsonl, requireString } from '../../src/task/readers/index.ts';
 
 export const SPLITS = ['random', 'popular', 'adversarial'] as const;
 export const splitFile = (split: string): string => `output/coco/coco_pope_${split}.json`;
@@ -41,20 +41,7 @@ async function loadSplit(root: string, split: string): Promise<Sample[]> {
 }
 
 export async function loadPope(root: string): Promise<TaskData> {
-  const samples: Sample[] = [];
-  const files: DatasetFile[] = [];
-  for (const split of SPLITS) {
-    const file = path.join(root, splitFile(split));
-    try {
-      samples.push(...(await loadSplit(root, split)));
-    } catch (err) {
-      if (err instanceof DataError && err.code === 'DATA_MISSING' && err.file === file) continue;
-      throw err;
-    }
-    files.push(await sha256File(file, root));
-  }
-  if (samples.length === 0) {
-    throw new DataError(root, undefined, `no POPE files: expected ${splitFile('{random,popular,adversarial}')}`, { code: 'DATA_MISSING' });
-  }
+  const parts = SPLITS.map((split) => ({ rel: splitFile(split), load: () => loadSplit(root, split) }));
+  const { samples, files } = await loadPresentParts(root, parts, `no POPE files: expected ${splitFile('{random,popular,adversarial}')}`);
   return { samples, fewshot: [], files };
 }

@@ -4,20 +4,17 @@
 // repository) is read too. Image files are not opened here: a missing one fails its own sample.
 import path from 'node:path';
 import { DataError, type Sample, type TaskData } from '../../src/core/index.ts';
-import { expectObject, isDirectory, readText, requireInteger, requireString, requireStringList, sha256File } from '../../src/task/readers/index.ts';
+import { expectObject, isDirectory, parseJson, readText, requireInteger, requireString, requireStringList, sha256File } from '../../src/task/readers/index.ts';
 
 export const PROBLEMS = 'problems.json';
 export const SPLITS = 'pid_splits.json';
 export const SPLIT = 'test';
 const LETTERS = 'ABCDE';
 
+/** A JSON file's value and text (problems.json's text gives each problem its line). */
 async function readJson(file: string): Promise<{ value: unknown; text: string }> {
   const text = await readText(file);
-  try {
-    return { value: JSON.parse(text) as unknown, text };
-  } catch (err) {
-    throw new DataError(file, undefined, `invalid JSON: ${(err as Error).message}`, { cause: err });
-  }
+  return { value: parseJson(text, file), text };
 }
 
 /** Line of each `"<pid>": {` in a pretty-printed problems.json (1 for every pid of a one-line file). */

@@ -92,7 +92,7 @@ describe('bbh task: malformed input', () => {
   it('invalid JSON, an unknown task, a damaged prompt', async () => {
     const dir = await fixtureCopy();
     await writeFile(path.join(dir, 'bbh/word_sorting.json'), '{"examples": [');
-    await expect(bbh.load(dir)).rejects.toThrow(/word_sorting\.json: invalid JSON/);
+    await expect(bbh.load(dir)).rejects.toThrow(/word_sorting\.json:1: invalid JSON at column 15: /);
     await rm(path.join(dir, 'bbh/word_sorting.json'));
     await writeFile(path.join(dir, 'bbh/not_a_task.json'), '{"examples": []}');
     await expect(bbh.load(dir)).rejects.toThrow(/not_a_task\.json: not one of the 27 BBH tasks/);

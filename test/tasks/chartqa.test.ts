@@ -59,8 +59,8 @@ describe('chartqa: bundled fixtures and prompt', () => {
     const err = await chartqa.load(dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataError);
     expect((err as DataError).message).toBe(`${file}#record:2: field "label" missing`);
-    await writeFile(file, '[{"imgname": ');
-    await expect(chartqa.load(dir)).rejects.toThrow(/invalid JSON/);
+    await writeFile(file, '[\n  {"imgname": "a.png",\n   "query" "q"}\n]');
+    await expect(chartqa.load(dir)).rejects.toThrow(`${file}:3: invalid JSON at column 12: `);
   });
 });
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../src/core/index.ts';
 import drop from '../../tasks/drop/task.ts';
-import { dropMetrics, dropScore, maxAssignmentTotal, normalizeDropSpan, pyFloatRepr, pyRound2 } from '../../tasks/drop/drop-metric.ts';
+import { pyFloatRepr } from '../../src/scoring/index.ts';
+import { dropMetrics, dropScore, maxAssignmentTotal, normalizeDropSpan, pyRound2 } from '../../tasks/drop/drop-metric.ts';
 import { generated } from '../support/completions.ts';
 
 const data = await drop.load(drop.data.bundledDir);

@@ -9,3 +9,5 @@ export { checkImageHeader, DEFAULT_IMAGE_LIMITS, readImageHeader, type ImageForm
 export { parquetRowLocation, parseParquet, readParquet, type ParquetRecord, type ReadParquetOptions } from './read-parquet.ts';
 export { requireInteger, requireStringList } from './typed-fields.ts';
 export { readVlmevalTsv, VlmevalTable, type ReadVlmevalOptions, type VlmevalOption, type VlmevalRow } from './read-vlmeval-tsv.ts';
+export { mapJsonList, parseJson, readFirstJsonFile, readJsonFile } from './read-json.ts';
+export { loadPresentParts, type OptionalPart } from './present-files.ts';

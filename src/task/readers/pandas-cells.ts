@@ -4,6 +4,7 @@
 // exactly as in VLMEvalKit). A column whose non-missing cells are all integers becomes float64 when
 // any cell is missing, so an option column holding "3" and blanks is printed "3.0" by VLMEvalKit.
 // These rules are pandas 2.x `read_csv` defaults (na_values, dtype inference of the C parser).
+import { pyFloatRepr } from '../../core/index.ts';
 
 /** pandas 2.x STR_NA_VALUES ("None" was added in 2.0). Compared exactly, without trimming. */
 const NA_STRINGS = new Set([
@@ -46,25 +47,6 @@ export function inferDtype(cells: readonly string[]): PandasDtype {
   return bools && !na ? 'bool' : 'object';
 }
 
-/** Python's repr() of a float (shortest round-trip digits; exponent form below 1e-4 and from 1e16). */
-export function pythonFloatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mantissa, expText] = x.toExponential().split('e') as [string, string];
-  const sign = mantissa.startsWith('-') ? '-' : '';
-  const digits = mantissa.replace('-', '').replace('.', '');
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-  const frac = digits.slice(exp + 1);
-  return `${sign}${whole}.${frac === '' ? '0' : frac}`;
-}
-
 /** str() of the value pandas holds for `cell` in a column of `dtype`; null for NaN. */
 export function pandasText(cell: string, dtype: PandasDtype): string | null {
   if (isPandasNa(cell)) return null;
@@ -73,7 +55,7 @@ export function pandasText(cell: string, dtype: PandasDtype): string | null {
       return BigInt(cell.trim()).toString();
     case 'float64': {
       const t = cell.trim().toLowerCase().replace('infinity', 'inf');
-      return pythonFloatRepr(t.endsWith('inf') ? (t.startsWith('-') ? -Infinity : Infinity) : Number(t));
+      return pyFloatRepr(t.endsWith('inf') ? (t.startsWith('-') ? -Infinity : Infinity) : Number(t));
     }
     case 'bool':
       return TRUE.has(cell) ? 'True' : 'False';

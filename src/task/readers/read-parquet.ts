@@ -3,6 +3,9 @@
 // plain objects with their 1-based row number, so that a bad row can be named the way a JSONL
 // line is. Parquet has no lines: errors name the file as `<file>#row` and the row as the "line".
 //
+// Binary columns (image bytes) are kept as bytes only when asked (`binaryAsBytes`): hyparquet's
+// default reads every BYTE_ARRAY as UTF-8 text.
+//
 // INT64 columns decode to BigInt in hyparquet; a dataset's integers (answer indices, ids) fit in a
 // double, so they are turned into numbers here once, and a value that does not fit is an error
 // rather than a silently rounded answer index.
@@ -20,6 +23,14 @@ export interface ParquetRecord {
 export interface ReadParquetOptions {
   /** Columns the caller needs: checked against the schema up front, and the only ones decoded. */
   columns?: readonly string[];
+  /** Columns decoded too when the file has them (MMMU's image_2..image_7); only with `columns`. */
+  optionalColumns?: readonly string[];
+  /**
+   * Keep BYTE_ARRAY columns without a STRING annotation as bytes (Uint8Array), e.g. image bytes.
+   * By default hyparquet decodes every BYTE_ARRAY as UTF-8 text, which destroys binary data;
+   * annotated string columns stay strings either way (hyparquet's `utf8: false`).
+   */
+  binaryAsBytes?: boolean;
 }
 
 /** Where a row sits, for expectObject / requireString and DataError: `<file>#row`, row number. */
@@ -55,9 +66,12 @@ export async function parseParquet(bytes: Uint8Array, file: string, options: Rea
   if (missing.length > 0) {
     throw new DataError(file, undefined, `column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} missing; the file has ${present.join(', ')}`);
   }
+  // Present optional columns join the required ones; without `columns` every column is decoded.
+  const required = options.columns;
+  const columns = required && [...required, ...(options.optionalColumns ?? []).filter((c) => present.includes(c) && !required.includes(c))];
   let rows: Record<string, unknown>[];
   try {
-    rows = await parquetReadObjects({ file: buffer, metadata, ...(options.columns ? { columns: [...options.columns] } : {}) });
+    rows = await parquetReadObjects({ file: buffer, metadata, ...(columns ? { columns } : {}), ...(options.binaryAsBytes ? { utf8: false } : {}) });
   } catch (err) {
     throw new DataError(file, undefined, `cannot decode Parquet data: ${(err as Error).message}`, { cause: err });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { argmax, charLength, scoreMultipleChoice } from '../../../src/scoring/index.ts';
+import { argmax, charLength, scoreLetterChoice, scoreLoglikelihoodChoice, scoreMultipleChoice } from '../../../src/scoring/index.ts';
+import { generated, loglik } from '../../support/completions.ts';
 
 describe('scoreMultipleChoice (lm-eval acc / acc_norm)', () => {
   it('acc and acc_norm differ when choice lengths differ', () => {
@@ -26,5 +27,21 @@ describe('scoreMultipleChoice (lm-eval acc / acc_norm)', () => {
 
   it('counts characters as Python len() does (code points)', () => {
     expect(charLength('😀a')).toBe(2);
+  });
+});
+
+describe('scoreLoglikelihoodChoice (the Score of HellaSwag, PIQA and letter-choice tasks)', () => {
+  it('reports acc / acc_norm with the chosen indices, or their labels', () => {
+    expect(scoreLoglikelihoodChoice(loglik([-4, -8]), ['Paris', 'the city of Lyon'], 1)).toEqual({ values: { acc: 0, acc_norm: 1 }, extracted: { acc: '0', acc_norm: '1' } });
+    expect(scoreLetterChoice(loglik([-2, -1, -3]), ['A', 'B', 'C'], 1)).toEqual({ values: { acc: 1, acc_norm: 1 }, extracted: { acc: 'B', acc_norm: 'B' } });
+  });
+
+  it('scores unusable log-probabilities and a generated completion 0, with the reason', () => {
+    expect(scoreLoglikelihoodChoice(loglik([-1]), ['a', 'b'], 0)).toEqual({
+      values: { acc: 0, acc_norm: 0 },
+      extracted: { acc: null, acc_norm: null },
+      explanation: 'unusable log-probabilities: [-1]',
+    });
+    expect(scoreLoglikelihoodChoice(generated('B'), ['A', 'B'], 1)).toEqual({ values: { acc: 0, acc_norm: 0 }, explanation: 'expected log-likelihoods, got a generate completion' });
   });
 });

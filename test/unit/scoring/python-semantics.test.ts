@@ -16,6 +16,10 @@ describe('Python number built-ins', () => {
       '1e+16', '1000000000000000.0', '0.0001', '1e-05', '1.5e-07', '1.0', '0.30000000000000004', '-2.5e-05', '5e-324', '0.0', '-0.0',
     ]);
     expect([NaN, Infinity, -Infinity].map(pyFloatRepr)).toEqual(['nan', 'inf', '-inf']);
+    // The cases pandas float64 cells of VLMEvalKit TSVs exercise (src/task/readers/pandas-cells.ts).
+    expect([0.1, 1.5e-5, 123456789012345678, 1e22, 2.5e-300, 1234.5].map(pyFloatRepr)).toEqual([
+      '0.1', '1.5e-05', '1.2345678901234568e+17', '1e+22', '2.5e-300', '1234.5',
+    ]);
   });
 
   it('float() and int() accept what Python accepts', () => {

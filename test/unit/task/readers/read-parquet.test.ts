@@ -26,6 +26,19 @@ describe('readParquet', () => {
     await expect(parseParquet(table, 'x.parquet', { columns: ['id', 'answer', 'gold'] })).rejects.toThrow('x.parquet: columns "answer", "gold" missing; the file has id, text, options');
   });
 
+  it('keeps unannotated binary columns as bytes when asked, and decodes optional columns when present', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]); // not valid UTF-8
+    const images = writeParquet([
+      { name: 'id', kind: 'string', values: ['a'] },
+      { name: 'image_1', kind: 'struct', fields: [{ name: 'bytes', kind: 'bytes', values: [png] }, { name: 'path', kind: 'string', values: ['1.png'] }] },
+    ]);
+    const [asBytes] = await parseParquet(images, 'x.parquet', { columns: ['id'], optionalColumns: ['image_1', 'image_2'], binaryAsBytes: true });
+    expect(asBytes?.value).toEqual({ id: 'a', image_1: { bytes: png, path: '1.png' } });
+    const [asText] = await parseParquet(images, 'x.parquet', { columns: ['id', 'image_1'] });
+    expect(typeof (asText?.value['image_1'] as { bytes: unknown }).bytes).toBe('string'); // hyparquet's default: bytes lost to UTF-8
+    expect((await parseParquet(images, 'x.parquet', { columns: ['id'] }))[0]?.value).toEqual({ id: 'a' });
+  });
+
   it('refuses bytes that are not Parquet, and a missing file is DATA_MISSING', async () => {
     const err = await parseParquet(new TextEncoder().encode('a,b\n1,2\n'), 'x.parquet').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataError);
