@@ -60,6 +60,9 @@ Options:
                       given by the same model are reused, so re-runs and resumes recompute nothing
   --no-cache          neither read nor write the response cache
   --seed S            seed for sampling (default 1234)
+  --repeats N         ask every generate request N times, seeds S..S+N-1 (log-likelihood
+                      requests once): avg@n and unbiased pass@k (k ≤ N) per problem, n = problems.
+                      Needs a sampling temperature (tasks with greedy decoding give N equal answers)
   --max-tokens N      cap every generation budget at N tokens (quick checks; scores then differ
                       from the benchmark's protocol, and the record says so). Without --model: 256
   --thinking on|off   thinking mode of every generated answer (chat template enable_thinking,

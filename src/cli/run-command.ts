@@ -31,6 +31,11 @@ async function resolveTasks(suite: string | undefined, tasksFlag: string | undef
   return { specs: await Promise.all([...new Set(ids)].map((id) => loadTask(id))) };
 }
 
+/** Tasks with a repeated generate request at temperature 0 (the same answer every time). */
+function greedyTasks(tasks: readonly PreparedTask[]): string[] {
+  return tasks.filter((t) => t.items.some((i) => i.repeat !== undefined && i.request.kind === 'generate' && i.request.params.temperature === 0)).map((t) => t.spec.id);
+}
+
 function onnxruntimeVersion(): string | undefined {
   try {
     return (createRequire(import.meta.url)('onnxruntime-node/package.json') as { version?: string }).version;
@@ -56,6 +61,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     'batch-size': { type: 'string' },
     'max-errors': { type: 'string' },
     seed: { type: 'string' },
+    repeats: { type: 'string' },
     thinking: { type: 'string' },
     'max-tokens': { type: 'string' },
     resume: { type: 'string' },
@@ -81,6 +87,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const cacheFlag = stringOption(values['cache']);
   if (cacheFlag !== undefined && values['no-cache'] === true) throw new UsageError('run: give at most one of --cache FILE and --no-cache');
   const seed = intOption('seed', values['seed']) ?? 1234;
+  const repeats = intOption('repeats', values['repeats'], { min: 1 }) ?? 1;
   const suite = stringOption(values['suite']);
   const { specs, defaultLimit, thinking: suiteThinking } = await resolveTasks(suite, stringOption(values['tasks']));
   const limit = intOption('limit', values['limit'], { min: 1 }) ?? defaultLimit;
@@ -95,12 +102,14 @@ export async function runCommand(argv: string[]): Promise<number> {
   const prepared: PreparedTask[] = [];
   const missing: MissingTask[] = [];
   for (const spec of specs) {
-    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }), ...(thinking === undefined ? {} : { thinking }), ...(maxTokens === undefined ? {} : { maxTokens }) });
+    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }), ...(thinking === undefined ? {} : { thinking }), ...(maxTokens === undefined ? {} : { maxTokens }), repeats, seed });
     if (task.status === 'ready') prepared.push(task);
     else missing.push(task);
   }
   for (const m of missing) console.error(`ernie-eval: ${m.spec.id}: no data at ${m.dir} — ${m.hint}`);
   if (prepared.length === 0) throw new UsageError('run: none of the requested tasks has data; nothing to run', 'USAGE');
+  const greedy = repeats > 1 ? greedyTasks(prepared) : [];
+  if (greedy.length > 0) console.error(`ernie-eval: --repeats ${repeats}: ${greedy.join(', ')} decode greedily (temperature 0): the ${repeats} answers to a sample will be identical, and pass@k equals pass@1`);
 
   // The embedded default for a run with image tasks is the tiny vision-language model.
   const needsImages = prepared.some((t) => t.spec.requires.includes('images'));
@@ -120,6 +129,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(shard === undefined ? {} : { shard }),
     ...(thinking === undefined ? {} : { thinking }),
     ...(maxTokens === undefined ? {} : { maxTokens }),
+    ...(repeats === 1 ? {} : { repeats }),
   };
   const work = selectShard(prepared, shard);
   if (shard !== undefined) console.error(`ernie-eval: shard ${formatShard(shard)}: ${work.reduce((n, t) => n + t.items.length, 0)} of ${prepared.reduce((n, t) => n + t.items.length, 0)} samples`);

@@ -31,7 +31,7 @@ export function formatSummary(results: ResultsFile, tasks: PreparedTask[]): stri
     const rate = r.efficiency.samplesPerSecond;
     const mfu = mfuText(r.efficiency.mfu);
     Object.entries(r.metrics).forEach(([name, m], i) => {
-      rows.push([i === 0 ? task.spec.id : '', name, percent(m), String(m.n), i === 0 ? `${c.answered}/${c.extracted}/${c.errored} of ${c.total}` : '', i === 0 && rate !== null ? rate.toFixed(2) : '', i === 0 ? mfu : '', i === 0 ? `${task.source} (${task.items.length}/${task.available})` : '']);
+      rows.push([i === 0 ? task.spec.id : '', name, percent(m), String(m.n), i === 0 ? `${c.answered}/${c.extracted}/${c.errored} of ${c.total}` : '', i === 0 && rate !== null ? rate.toFixed(2) : '', i === 0 ? mfu : '', i === 0 ? `${task.source} (${new Set(task.items.map((item) => item.sample.id)).size}/${task.available})` : '']);
     });
     for (const [name, m] of Object.entries(r.macro ?? {})) rows.push(['', `${name} (macro over ${Object.keys(r.subsets ?? {}).length} subsets)`, percent(m), String(m.n), '', '', '', '']);
   }

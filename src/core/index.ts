@@ -7,3 +7,4 @@ export { canonicalJson, canonicalHash, sha256Hex } from './canonical-json.ts';
 export { seededRandom } from './seeded-random.ts';
 export { checkImageHeader, DEFAULT_IMAGE_LIMITS, readImageHeader, type ImageFormat, type ImageHeader, type ImageLimits } from './image-header.ts';
 export { closestNames } from './closest-names.ts';
+export { pyFloatRepr } from './python-float.ts';

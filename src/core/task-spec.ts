@@ -41,15 +41,23 @@ export type RequestBody =
  *   ¼ ADE20K + ¼ COCO + ½ Omni3D; MME's perception total, Σ of 100 × (acc + acc+) over its
  *   subtasks); a term without a subset reads the samples at hand (each subset in turn, then all).
  *   Absent when a term's subset has no samples: a partial sum is not the benchmark's number.
+ * - `pass-at-k`: the unbiased pass@k of Chen et al. 2021 per problem (n = the problem's answers
+ *   in the run, `--repeats`; c = those scoring 1 on the 0/1 value `of`; an errored answer fails),
+ *   then the mean over problems with its standard error over problems. Absent when a problem has
+ *   fewer than k answers: pass@k is not estimable from n < k samples.
+ *
+ * Every aggregate, and the plain mean, first groups a sample's repeated answers (same sampleId)
+ * into one problem: n is the number of problems, not of answers.
  */
 export type MetricAggregate =
   | { kind: 'ratio'; numerator: string; denominator: string }
   | { kind: 'all-in-group'; of: string; groupOf: (sampleId: string) => string | null }
-  | { kind: 'weighted-sum'; terms: readonly WeightedTerm[] };
+  | { kind: 'weighted-sum'; terms: readonly WeightedTerm[] }
+  | { kind: 'pass-at-k'; of: string; k: number };
 
 /** One term of a `weighted-sum` metric. */
 export interface WeightedTerm {
-  /** Another metric of the same task (a mean, ratio or all-in-group metric). */
+  /** Another metric of the same task (a mean, ratio, all-in-group or pass-at-k metric). */
   metric: string;
   weight: number;
   /** Subset the metric is read over; absent: the samples being aggregated. */
@@ -111,6 +119,19 @@ export interface TaskSpec {
    * odd model output is a wrong answer, not a rejection; a rejection is a SCORING error on the sample.
    */
   scoreAsync?(sample: Sample, completion: Completion): Promise<Score>;
+  /**
+   * Optional, for multi-turn benchmarks (Multi-IF): the request of the next turn, given the text of
+   * every answer so far (answers[k] answers turn k+1; turn 1 is `buildRequest`), or null when the
+   * conversation is over. The runner asks turn k+1 once turn k is answered and records the whole
+   * conversation as one sample; a failed turn ends it with that error. Pure and deterministic, as
+   * `buildRequest`; the run's settings (thinking, token cap, the repeat's seed) are applied to it.
+   */
+  followUp?(sample: Sample, data: TaskData, answers: readonly string[]): RequestBody | null;
+  /**
+   * Optional with `followUp`: score a finished conversation from every turn's completion, in
+   * order. Without it the last turn's completion is scored with `score`. Same rules as `score`.
+   */
+  scoreConversation?(sample: Sample, completions: readonly Completion[]): Score;
 }
 
 export function defineTask(spec: TaskSpec): TaskSpec {

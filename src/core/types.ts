@@ -79,6 +79,8 @@ export interface ImageDigest {
 export interface RequestOrigin {
   task: string;
   sampleId: string;
+  /** Which of the run's repeated answers to the sample this request is (`--repeats`); absent: asked once. */
+  repeat?: number;
 }
 
 export interface LoglikelihoodRequest {
@@ -256,6 +258,12 @@ export interface SampleResult {
   task: string;
   taskVersion: string;
   sampleId: string;
+  /**
+   * 0-based index of this answer among the run's answers to the same sample (`--repeats N`: N
+   * generate requests with seeds seed+0..seed+N−1, one line each, same sampleId). Absent when the
+   * sample was asked once. A record names a line by (task, sampleId, repeat).
+   */
+  repeat?: number;
   subset?: string;
   requestKey: string;
   requestKind: TaskRequestKind;
@@ -286,6 +294,28 @@ export interface SampleResult {
    * in this run; `timing` and `tokens` are those of the request that produced the answer.
    */
   cached?: boolean;
+  /**
+   * A multi-turn sample (TaskSpec.followUp): every turn asked, in order, up to the last or the one
+   * that failed. Then `requestKey` is the first turn's (the conversation's start), `prompt` and
+   * `completion` are the last turn's (its prompt holds the whole conversation), `tokens` sum the
+   * turns, `timing` spans them (first start to last end, the first turn's queue and TTFT), `error`
+   * is the failed turn's, and `score` is that of the whole conversation.
+   */
+  turns?: ConversationTurn[];
+}
+
+/** One turn of a multi-turn sample: its own request, answer, timing and tokens. */
+export interface ConversationTurn {
+  requestKey: string;
+  /** The text given to the model at this turn (the conversation so far, role by role). */
+  prompt: string;
+  completion?: SampleResult['completion'];
+  timing?: Timing;
+  tokens?: TokenCounts;
+  retries?: number;
+  error?: SampleError;
+  /** This turn's answer came from the response cache. */
+  cached?: boolean;
 }
 
 /** Everything that determines a run; hashed into the manifest. */
@@ -309,6 +339,8 @@ export interface RunSpec {
   thinking?: boolean;
   /** Cap on every generation budget (`--max-tokens`, or the embedded default's); absent: each task's own. */
   maxTokens?: number;
+  /** Answers asked per generate sample (`--repeats N`, seeds seed+0..seed+N−1); absent: one. */
+  repeats?: number;
 }
 
 /** A deterministic slice of a run's samples: those whose (task, sampleId) hash mod `count` is `index`. */

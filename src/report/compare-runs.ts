@@ -1,4 +1,5 @@
-// `compare`: two records, task by task, on the samples both have (matched by task + sampleId).
+// `compare`: two records, task by task, on the samples both have (matched by task + sampleId; a
+// sample answered several times, `run --repeats`, counts once with the mean of its answers).
 // The difference of the primary metric is tested paired (McNemar for 0/1 scores, paired bootstrap
 // otherwise); a task regresses only when the drop is both larger than the threshold and
 // significant, so noise of the size of the runs' own intervals does not fail a nightly job.
@@ -17,24 +18,36 @@ function info(r: RunRecord): CompareRunInfo {
   return { runId: r.manifest.runId, dir: r.dir, model: r.manifest.model.modelName, createdAt: r.manifest.createdAt };
 }
 
-function byTask(samples: readonly SampleResult[]): Map<string, Map<string, SampleResult>> {
-  const out = new Map<string, Map<string, SampleResult>>();
+/** Task → sampleId → the sample's answers (one, or one per repeat). */
+function byTask(samples: readonly SampleResult[]): Map<string, Map<string, SampleResult[]>> {
+  const out = new Map<string, Map<string, SampleResult[]>>();
   for (const s of samples) {
     let m = out.get(s.task);
     if (m === undefined) out.set(s.task, (m = new Map()));
-    m.set(s.sampleId, s);
+    const answers = m.get(s.sampleId);
+    if (answers === undefined) m.set(s.sampleId, [s]);
+    else answers.push(s);
   }
   return out;
 }
 
 /**
  * A sample's value of the metric as aggregation counts it (scoring/metrics.ts): an errored sample
- * scores 0 on a higher-is-better metric, so a run that starts failing requests regresses.
+ * scores 0 on a higher-is-better metric, so a run that starts failing requests regresses; repeated
+ * answers are averaged, as the task's metric averages them per problem.
  */
-function valueOf(s: SampleResult, metric: string, higherIsBetter: boolean): number | null {
-  if (s.error !== undefined) return higherIsBetter ? 0 : null;
-  const v = s.score?.values[metric];
-  return v === undefined || !Number.isFinite(v) ? null : v;
+function valueOf(answers: readonly SampleResult[], metric: string, higherIsBetter: boolean): number | null {
+  const values: number[] = [];
+  for (const s of answers) {
+    if (s.error !== undefined) {
+      if (higherIsBetter) values.push(0);
+      continue;
+    }
+    const v = s.score?.values[metric];
+    if (v !== undefined && Number.isFinite(v)) values.push(v);
+  }
+  if (values.length === 0) return null;
+  return values.length === 1 ? (values[0] as number) : values.reduce((a, x) => a + x, 0) / values.length;
 }
 
 const EFFICIENCY_FIELDS: { name: EfficiencyDelta['name']; higherIsBetter: boolean; get: (e: Efficiency) => number | null | undefined }[] = [
@@ -67,15 +80,15 @@ function verdictOf(diff: number, pValue: number, higherIsBetter: boolean, t: Com
   return { verdict: 'unchanged', reason: `change ${gainPts.toFixed(2)} pts within max drop ${t.maxDropPoints}${significant ? '' : ` or not significant (${sig})`}` };
 }
 
-function compareTask(taskId: string, base: RunRecord, next: RunRecord, baseSamples: Map<string, SampleResult>, newSamples: Map<string, SampleResult>, t: CompareThresholds): TaskComparison {
-  const baseVersion = base.manifest.tasks[taskId]?.version ?? [...baseSamples.values()][0]?.taskVersion ?? '?';
-  const newVersion = next.manifest.tasks[taskId]?.version ?? [...newSamples.values()][0]?.taskVersion ?? '?';
+function compareTask(taskId: string, base: RunRecord, next: RunRecord, baseSamples: Map<string, SampleResult[]>, newSamples: Map<string, SampleResult[]>, t: CompareThresholds): TaskComparison {
+  const baseVersion = base.manifest.tasks[taskId]?.version ?? [...baseSamples.values()][0]?.[0]?.taskVersion ?? '?';
+  const newVersion = next.manifest.tasks[taskId]?.version ?? [...newSamples.values()][0]?.[0]?.taskVersion ?? '?';
   if (baseVersion !== newVersion) {
     throw new DataError(join(next.dir, 'manifest.json'), undefined, `task ${taskId} is version ${newVersion} here but ${baseVersion} in ${base.dir}; records of different task versions are not comparable (re-run the base with this harness)`, { code: 'DATA_MALFORMED' });
   }
   const nr = next.results?.tasks[taskId];
   const br = base.results?.tasks[taskId];
-  const first = [...newSamples.values()].find((s) => s.score !== undefined);
+  const first = [...newSamples.values()].flat().find((s) => s.score !== undefined);
   const metric = nr?.primaryMetric ?? br?.primaryMetric ?? Object.keys(first?.score?.values ?? {})[0];
   if (metric === undefined) throw new DataError(join(next.dir, 'samples.jsonl'), undefined, `task ${taskId}: no scored samples to compare`);
   const higherIsBetter = (nr ?? br)?.metrics[metric]?.higherIsBetter ?? true;
@@ -85,8 +98,8 @@ function compareTask(taskId: string, base: RunRecord, next: RunRecord, baseSampl
   const nv: number[] = [];
   const usedIds: string[] = [];
   for (const id of ids) {
-    const b = valueOf(baseSamples.get(id) as SampleResult, metric, higherIsBetter);
-    const n = valueOf(newSamples.get(id) as SampleResult, metric, higherIsBetter);
+    const b = valueOf(baseSamples.get(id) as SampleResult[], metric, higherIsBetter);
+    const n = valueOf(newSamples.get(id) as SampleResult[], metric, higherIsBetter);
     if (b === null || n === null) continue;
     bv.push(b);
     nv.push(n);

@@ -7,12 +7,17 @@ import { computeEfficiency, type EfficiencyContext } from '../perf/index.ts';
 import { aggregateTask } from '../scoring/index.ts';
 import type { MetricsTaskSpec } from '../scoring/index.ts';
 
+/** Record order: by task, sample id, then repeat (a sample's repeated answers in seed order). */
+export function compareSampleOrder(a: SampleResult, b: SampleResult): number {
+  return (a.task === b.task ? 0 : a.task < b.task ? -1 : 1) || (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0) || (a.repeat ?? 0) - (b.repeat ?? 0);
+}
+
 /**
- * Samples in a fixed order (by sample id): floating-point sums depend on order, and a record must
- * give the same numbers however its samples finished, were sharded or were replayed.
+ * Samples in a fixed order: floating-point sums depend on order, and a record must give the same
+ * numbers however its samples finished, were sharded or were replayed.
  */
 function inSampleOrder(samples: readonly SampleResult[]): SampleResult[] {
-  return [...samples].sort((a, b) => (a.task === b.task ? 0 : a.task < b.task ? -1 : 1) || (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0));
+  return [...samples].sort(compareSampleOrder);
 }
 
 export function buildTaskResults(spec: MetricsTaskSpec, samples: readonly SampleResult[], efficiency: EfficiencyContext = {}): TaskResults {

@@ -11,7 +11,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { canonicalHash, HarnessError, type Manifest, type ResultsFile, type ResumeCounts, type RunSpec, type SampleResult, type TaskSpec } from '../core/index.ts';
 import { makeRunId, readRecord, RecordWriter, sampleIdentity, type RunRecord } from '../store/index.ts';
 import { loadTask } from '../task/index.ts';
-import { buildResultsFile } from './build-results.ts';
+import { buildResultsFile, compareSampleOrder } from './build-results.ts';
 import { shardOf } from './shard.ts';
 
 /** The spec every shard of one run shares: without where it was written and which shard it is. */
@@ -56,10 +56,6 @@ export function checkShards(records: RunRecord[]): RunRecord[] {
   return Array.from({ length: total }, (_, i) => byIndex.get(i) as RunRecord);
 }
 
-function bySample(a: SampleResult, b: SampleResult): number {
-  return (a.task < b.task ? -1 : a.task > b.task ? 1 : 0) || (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0);
-}
-
 /** Every shard's samples, each checked to belong to its shard and to no other record. */
 function mergedSamples(shards: RunRecord[]): SampleResult[] {
   const seen = new Map<string, string>();
@@ -70,12 +66,12 @@ function mergedSamples(shards: RunRecord[]): SampleResult[] {
       if (shardOf(s.task, s.sampleId, count) !== index) refuse(`${r.dir} holds ${s.task} sample "${s.sampleId}", which belongs to shard ${shardOf(s.task, s.sampleId, count)}/${count}, not ${index}/${count}`);
       const id = sampleIdentity(s);
       const other = seen.get(id);
-      if (other !== undefined) refuse(`${s.task} sample "${s.sampleId}" is in both ${other} and ${r.dir}`);
+      if (other !== undefined) refuse(`${s.task} sample "${s.sampleId}"${s.repeat === undefined ? '' : ` repeat ${s.repeat}`} is in both ${other} and ${r.dir}`);
       seen.set(id, r.dir);
       all.push(s);
     }
   }
-  return all.sort(bySample);
+  return all.sort(compareSampleOrder);
 }
 
 async function taskSpecs(manifest: Manifest): Promise<TaskSpec[]> {

@@ -3,12 +3,15 @@
 // coverage and efficiency. Stopping (Ctrl-C, error budget) keeps everything already recorded.
 // Resuming: samples already in the record are not run again, and requests the response cache has
 // answered (same backend fingerprint, same request key) are taken from it without inference.
+// Repeated samples (`--repeats`) are simply more items, one per repeat; multi-turn samples
+// (TaskSpec.followUp) carry on turn by turn after their first answer (conversation.ts).
 import { HarnessError, toSampleError, type Backend, type Outcome, type ResultsFile, type ResumeCounts, type RunStatus, type SampleResult } from '../core/index.ts';
 import { sampleIdentity, type RecordWriter, type ResponseLookup } from '../store/index.ts';
-import type { PreparedTask } from '../task/index.ts';
+import type { PreparedItem, PreparedTask } from '../task/index.ts';
 import { exceededBudget, type ErrorBudget } from './error-budget.ts';
 import { buildResultsFile } from './build-results.ts';
 import { checkCapabilities } from './capabilities.ts';
+import { continueConversations, conversationResult, isConversation, type Conversation, type ConversationIo } from './conversation.ts';
 import { resolveEfficiencyContext, type EfficiencyOverride } from './efficiency-context.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { toSampleResult } from './sample-result.ts';
@@ -49,7 +52,7 @@ function tokensOf(outcome: Outcome): number {
 
 function light(result: SampleResult): SampleResult {
   const { prompt: _prompt, ...rest } = result;
-  return { ...rest, prompt: '' };
+  return { ...rest, prompt: '', ...(rest.turns === undefined ? {} : { turns: rest.turns.map((t) => ({ ...t, prompt: '' })) }) };
 }
 
 /** Items of each task not yet in the record; refuses a record whose sample was asked another request. */
@@ -59,17 +62,17 @@ function pendingWork(tasks: PreparedTask[], resumed: readonly SampleResult[]): P
   const pending = tasks.map((t) => ({
     ...t,
     items: t.items.filter((item) => {
-      const id = sampleIdentity({ task: t.spec.id, sampleId: item.sample.id });
+      const id = sampleIdentity({ task: t.spec.id, sampleId: item.sample.id, ...(item.repeat === undefined ? {} : { repeat: item.repeat }) });
       known.add(id);
       const previous = done.get(id);
       if (previous !== undefined && previous.requestKey !== item.request.key) {
-        throw new HarnessError('USAGE', `--resume: the record's ${t.spec.id} sample "${item.sample.id}" was asked a different request (key ${previous.requestKey}, now ${item.request.key}): the data or the task changed since; start a new run`);
+        throw new HarnessError('USAGE', `--resume: the record's ${t.spec.id} sample "${item.sample.id}"${item.repeat === undefined ? '' : ` (repeat ${item.repeat})`} was asked a different request (key ${previous.requestKey}, now ${item.request.key}): the data or the task changed since; start a new run`);
       }
       return previous === undefined;
     }),
   }));
   const foreign = resumed.find((s) => !known.has(sampleIdentity(s)));
-  if (foreign !== undefined) throw new HarnessError('USAGE', `--resume: the record holds ${foreign.task} sample "${foreign.sampleId}", which this run does not have: the data changed since; start a new run`);
+  if (foreign !== undefined) throw new HarnessError('USAGE', `--resume: the record holds ${foreign.task} sample "${foreign.sampleId}"${foreign.repeat === undefined ? '' : ` (repeat ${foreign.repeat})`}, which this run does not have: the data changed since; start a new run`);
   return pending;
 }
 
@@ -119,15 +122,47 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationO
       cache = undefined;
     }
   };
+  /** The backend's answers to a batch of requests; null when the run stopped while they were asked. */
+  const send = async (items: PreparedItem[]): Promise<Outcome[] | null> => {
+    if (stop.signal.aborted) return null;
+    try {
+      return await backend.answer(items.map((item) => item.request), stop.signal);
+    } catch (err) {
+      if (stop.signal.aborted) return null; // cancelled, not failed: a resumed run will redo it
+      const error = toSampleError(err);
+      return items.map(() => ({ ok: false, error }));
+    }
+  };
+  const conversationIo = (online: boolean): ConversationIo => ({
+    lookup: (key) => (cache === undefined ? undefined : cache.get(key)),
+    send: online ? send : async () => null,
+    remember,
+  });
+  const keepConversation = async (c: Conversation) => {
+    const result = await conversationResult(c);
+    await keep(result);
+    if (result.cached === true) counts.fromCache++;
+    else counts.computed++;
+    progress.advance(1, result.cached === true ? 0 : (result.tokens?.prompt ?? 0) + (result.tokens?.generated ?? 0));
+  };
   const record = async (batch: Batch, outcomes: Outcome[]) => {
+    const conversations: Conversation[] = [];
     for (const [i, work] of batch.items.entries()) {
       const outcome = outcomes[i] ?? { ok: false as const, error: { code: 'INTERNAL', message: 'backend returned no outcome for this request', retryable: false } };
       // Cache before the record line: a kill between the two leaves the answer reusable either way.
       remember(work.item.request.key, outcome);
+      if (isConversation(work)) {
+        conversations.push({ work, turns: [{ item: work.item, outcome, cached: false }] });
+        continue;
+      }
       await keep(await toSampleResult(work, outcome));
       counts.computed++;
       progress.advance(1, tokensOf(outcome));
     }
+    // Multi-turn samples ask their next turns now; those a stopping run cut short are not recorded
+    // (their answered turns are in the cache for a resumed run).
+    const { finished } = conversations.length === 0 ? { finished: [] } : await continueConversations(conversations, conversationIo(true));
+    for (const c of finished) await keepConversation(c);
     checkBudget();
   };
   /** Answers the cache holds are recorded now, without inference; the rest is left to the backend. */
@@ -140,6 +175,14 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationO
         const completion = stop.signal.aborted ? undefined : cache.get(item.request.key);
         if (completion === undefined) {
           items.push(item);
+          continue;
+        }
+        const work = { task, item };
+        if (isConversation(work)) {
+          // Recorded from the cache only when every turn is there; otherwise asked again from turn 1.
+          const { finished } = await continueConversations([{ work, turns: [{ item, outcome: { ok: true, completion }, cached: true }] }], conversationIo(false));
+          if (finished[0] === undefined) items.push(item);
+          else await keepConversation(finished[0]);
           continue;
         }
         // The line keeps the timing of the request that produced the answer (as a resumed record's
@@ -159,17 +202,8 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationO
   const lane = async () => {
     while (next < batches.length && !stop.signal.aborted) {
       const batch = batches[next++] as Batch;
-      let outcomes: Outcome[];
-      try {
-        outcomes = await backend.answer(
-          batch.items.map((w) => w.item.request),
-          stop.signal,
-        );
-      } catch (err) {
-        if (stop.signal.aborted) return; // cancelled, not failed: a resumed run will redo it
-        const error = toSampleError(err);
-        outcomes = batch.items.map(() => ({ ok: false, error }));
-      }
+      const outcomes = await send(batch.items.map((w) => w.item));
+      if (outcomes === null) return;
       await record(batch, outcomes); // finished work is kept, even when the run is stopping
     }
   };

@@ -1,15 +1,16 @@
 // One finished request → the samples.jsonl line: the outcome, its score, and the sample it belongs to.
-import { SAMPLE_RESULT_SCHEMA, toSampleError, type Outcome, type SampleResult } from '../core/index.ts';
+import { SAMPLE_RESULT_SCHEMA, toSampleError, type Completion, type Outcome, type SampleResult, type Score } from '../core/index.ts';
 import type { WorkItem } from './schedule.ts';
 
-/** Async because a task may score asynchronously (`scoreAsync`: code run in a sandbox). */
-export async function toSampleResult(work: WorkItem, outcome: Outcome): Promise<SampleResult> {
+/** The line's fields that come from the sample and its (first) request, before any answer. */
+export function sampleBase(work: WorkItem): SampleResult {
   const { task, item } = work;
-  const base: SampleResult = {
+  return {
     schema: SAMPLE_RESULT_SCHEMA,
     task: task.spec.id,
     taskVersion: task.spec.version,
     sampleId: item.sample.id,
+    ...(item.repeat === undefined ? {} : { repeat: item.repeat }),
     ...(item.sample.subset === undefined ? {} : { subset: item.sample.subset }),
     requestKey: item.request.key,
     requestKind: item.request.kind,
@@ -18,23 +19,38 @@ export async function toSampleResult(work: WorkItem, outcome: Outcome): Promise<
     ...(item.sample.choices === undefined ? {} : { choices: item.sample.choices }),
     ...(item.request.kind === 'generate' && item.request.params.thinking !== undefined ? { thinking: item.request.params.thinking } : {}),
   };
+}
+
+/** What the record keeps of a completion (no timing: that has its own field). */
+export function completionFields(completion: Completion): SampleResult['completion'] {
+  if (completion.kind === 'loglikelihood') return { logprobs: completion.logprobs, greedy: completion.greedy, continuationTokens: completion.continuationTokens };
+  if (completion.kind === 'generate') return { text: completion.text, finishReason: completion.finishReason, ...(completion.reasoning === undefined ? {} : { reasoning: completion.reasoning }) };
+  return undefined;
+}
+
+/** Score with the task's scorer; a scorer that throws is an error on the sample, not a wrong answer. */
+export async function scoreSafely(result: SampleResult, scoring: () => Score | Promise<Score>): Promise<void> {
+  try {
+    result.score = await scoring();
+  } catch (err) {
+    // A scorer bug must not pass for a wrong answer: it is an error on the sample, with its code.
+    result.error = { ...toSampleError(err), code: 'SCORING' };
+  }
+}
+
+/** Async because a task may score asynchronously (`scoreAsync`: code run in a sandbox). */
+export async function toSampleResult(work: WorkItem, outcome: Outcome): Promise<SampleResult> {
+  const { task, item } = work;
+  const base = sampleBase(work);
   if (!outcome.ok) return { ...base, error: outcome.error, ...(outcome.error.retries === undefined ? {} : { retries: outcome.error.retries }) };
   const completion = outcome.completion;
   base.timing = completion.timing;
   base.tokens = completion.tokens;
   if (completion.retries !== undefined) base.retries = completion.retries;
   if (completion.images !== undefined) base.images = completion.images;
-  if (completion.kind === 'loglikelihood') {
-    base.completion = { logprobs: completion.logprobs, greedy: completion.greedy, continuationTokens: completion.continuationTokens };
-  } else if (completion.kind === 'generate') {
-    base.completion = { text: completion.text, finishReason: completion.finishReason, ...(completion.reasoning === undefined ? {} : { reasoning: completion.reasoning }) };
-  }
-  try {
-    const { spec } = task;
-    base.score = spec.scoreAsync === undefined ? spec.score(item.sample, completion) : await spec.scoreAsync(item.sample, completion);
-  } catch (err) {
-    // A scorer bug must not pass for a wrong answer: it is an error on the sample, with its code.
-    base.error = { ...toSampleError(err), code: 'SCORING' };
-  }
+  const fields = completionFields(completion);
+  if (fields !== undefined) base.completion = fields;
+  const { spec } = task;
+  await scoreSafely(base, () => (spec.scoreAsync === undefined ? spec.score(item.sample, completion) : spec.scoreAsync(item.sample, completion)));
   return base;
 }

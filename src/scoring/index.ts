@@ -22,3 +22,5 @@ export { CIRCULAR_OFFSET, circularAggregate, circularGroupOf, firstPassAggregate
 export { summarizeWeightedSum, type TermValue } from './weighted-sum.ts';
 export { parseChoiceFromResponse, type ParsedChoice } from './choice-from-response.ts';
 export * from './ifeval/index.ts';
+export { scoreLoglikelihoodChoice } from './choice-loglikelihood.ts';
+export { goldAnswerList } from './gold-answers.ts';

@@ -3,8 +3,12 @@
 // Corpus-level metrics (a ratio of sums, a share of all-correct groups) are declared by the task
 // through MetricSpec.aggregate and computed from the same per-sample values.
 // Efficiency is computed by perf/ from the same samples; the caller puts both into TaskResults.
+// Repeated answers to one sample (`run --repeats N`: same sampleId, `repeat` 0..N−1) form one
+// problem: every metric averages over a problem's answers first, so n and the standard error are
+// over problems (the benchmark's items), never over answers; pass@k reads a problem's n and c.
 import { HarnessError } from '../core/index.ts';
 import type { Coverage, MetricAggregate, MetricSpec, MetricValue, SampleResult, TaskMetrics, TaskSpec } from '../core/index.ts';
+import { passAtK } from './sandbox/pass-at-k.ts';
 import { summarizeWeightedSum, type TermValue } from './weighted-sum.ts';
 
 /** What aggregation needs to know about a task; a full TaskSpec fits. */
@@ -109,13 +113,27 @@ export function computeCoverage(samples: readonly SampleResult[], primaryFilter:
 }
 
 /**
- * Per-sample values of one metric. An errored sample scores 0 for a higher-is-better metric (it
+ * The samples grouped by problem (sampleId), in the order of their first answer: a sample asked
+ * once is a problem of one answer; `--repeats N` gives each generate sample N answers.
+ */
+export function groupByProblem(samples: readonly SampleResult[]): SampleResult[][] {
+  const problems = new Map<string, SampleResult[]>();
+  for (const s of samples) {
+    const answers = problems.get(s.sampleId);
+    if (answers === undefined) problems.set(s.sampleId, [s]);
+    else answers.push(s);
+  }
+  return [...problems.values()];
+}
+
+/**
+ * Per-answer values of one metric. An errored answer scores 0 for a higher-is-better metric (it
  * stays in n, so failures lower the score instead of silently shrinking the denominator); for a
  * lower-is-better metric 0 would be the best possible value, a fake answer, so there errored
- * samples are left out of that metric and show only in coverage. A sample with neither an error
+ * answers are left out of that metric and show only in coverage. An answer with neither an error
  * nor a value is a broken record, not a wrong answer.
  */
-function metricValues(task: string, metric: MetricSpec, samples: readonly SampleResult[]): number[] {
+function answerValues(task: string, metric: MetricSpec, samples: readonly SampleResult[]): number[] {
   const values: number[] = [];
   for (const s of samples) {
     if (s.error !== undefined) {
@@ -127,6 +145,23 @@ function metricValues(task: string, metric: MetricSpec, samples: readonly Sample
       throw new HarnessError('SCORING', `${task}/${s.sampleId}: no finite value for metric "${metric.name}" and no error recorded`);
     }
     values.push(v);
+  }
+  return values;
+}
+
+/**
+ * Per-problem values of one metric: the mean of each problem's answers (the answer itself when it
+ * was asked once; avg@n, which for a 0/1 value is the unbiased pass@1, when asked n times). A
+ * problem with no value (every answer errored on a lower-is-better metric) is left out.
+ */
+function metricValues(task: string, metric: MetricSpec, samples: readonly SampleResult[]): number[] {
+  const values: number[] = [];
+  for (const answers of groupByProblem(samples)) {
+    const v = answerValues(task, metric, answers);
+    if (v.length === 0) continue;
+    let sum = 0;
+    for (const x of v) sum += x;
+    values.push(v.length === 1 ? (v[0] as number) : sum / v.length);
   }
   return values;
 }
@@ -164,16 +199,43 @@ export function summarizeRatio(pairs: readonly (readonly [number, number])[], hi
   return { value: ratio, stderr, ci95: normalInterval(ratio, stderr, clipUnit), n, higherIsBetter };
 }
 
-/** 1 per group whose samples all scored 1 on `of`, 0 otherwise; an errored sample fails its group. */
+/**
+ * 1 per group whose samples all scored 1 on `of`, 0 otherwise; an errored sample fails its group.
+ * With repeated answers a group is judged once per repeat (its samples' i-th answers together)
+ * and its value is the share of repeats in which it was all correct.
+ */
 export function groupAllValues(task: string, metric: string, aggregate: Extract<MetricAggregate, { kind: 'all-in-group' }>, samples: readonly SampleResult[]): number[] {
-  const groups = new Map<string, boolean>();
+  const groups = new Map<string, Map<number, boolean>>();
   for (const s of samples) {
     const group = aggregate.groupOf(s.sampleId);
     if (group === null) continue;
     const ok = s.error === undefined && requiredValue(task, s, metric, aggregate.of) === 1;
-    groups.set(group, (groups.get(group) ?? true) && ok);
+    let repeats = groups.get(group);
+    if (repeats === undefined) groups.set(group, (repeats = new Map()));
+    const repeat = s.repeat ?? 0;
+    repeats.set(repeat, (repeats.get(repeat) ?? true) && ok);
   }
-  return [...groups.values()].map((ok) => (ok ? 1 : 0));
+  return [...groups.values()].map((repeats) => {
+    let all = 0;
+    for (const ok of repeats.values()) if (ok) all++;
+    return repeats.size === 1 ? all : all / repeats.size;
+  });
+}
+
+/**
+ * Per-problem unbiased pass@k (Chen et al. 2021): n = the problem's answers, c = those scoring 1
+ * on `of` (an errored answer fails). Null when some problem has fewer than k answers: pass@k is
+ * not estimable there, and leaving that problem out would bias the mean towards easy problems.
+ */
+export function passAtKValues(task: string, metric: string, aggregate: Extract<MetricAggregate, { kind: 'pass-at-k' }>, samples: readonly SampleResult[]): number[] | null {
+  const values: number[] = [];
+  for (const answers of groupByProblem(samples)) {
+    if (answers.length < aggregate.k) return null;
+    let correct = 0;
+    for (const s of answers) if (s.error === undefined && requiredValue(task, s, metric, aggregate.of) === 1) correct++;
+    values.push(passAtK(answers.length, correct, aggregate.k));
+  }
+  return values;
 }
 
 function summarizeOne(task: string, m: MetricSpec, samples: readonly SampleResult[], clip: boolean, valueOf?: TermValue): MetricValue | null {
@@ -181,21 +243,38 @@ function summarizeOne(task: string, m: MetricSpec, samples: readonly SampleResul
   if (aggregate === undefined) return summarizeMetric(metricValues(task, m, samples), m.higherIsBetter, clip);
   if (aggregate.kind === 'all-in-group') return summarizeMetric(groupAllValues(task, m.name, aggregate, samples), m.higherIsBetter, true);
   if (aggregate.kind === 'weighted-sum') return valueOf === undefined ? null : summarizeWeightedSum(aggregate.terms, m.higherIsBetter, valueOf);
-  const pairs = samples
-    .filter((s) => s.error === undefined)
-    .map((s) => [requiredValue(task, s, m.name, aggregate.numerator), requiredValue(task, s, m.name, aggregate.denominator)] as const);
+  if (aggregate.kind === 'pass-at-k') {
+    const values = passAtKValues(task, m.name, aggregate, samples);
+    return values === null ? null : summarizeMetric(values, m.higherIsBetter, true);
+  }
+  // One pair per problem, the sums over its answered answers: the same ratio of sums, with the
+  // standard error over problems (a problem's repeated answers are not independent items).
+  const pairs: (readonly [number, number])[] = [];
+  for (const answers of groupByProblem(samples)) {
+    let y = 0;
+    let x = 0;
+    let answered = 0;
+    for (const s of answers) {
+      if (s.error !== undefined) continue;
+      y += requiredValue(task, s, m.name, aggregate.numerator);
+      x += requiredValue(task, s, m.name, aggregate.denominator);
+      answered++;
+    }
+    if (answered > 0) pairs.push([y, x]);
+  }
   return summarizeRatio(pairs, m.higherIsBetter, clip);
 }
 
 /**
  * Whether a metric's interval is clipped to [0, 1]: for a mean, when every value is 0 or 1; for a
  * ratio, when every sample's numerator lies in [0, denominator] (then so does the ratio of sums);
- * a share of groups always lies in [0, 1].
+ * a share of groups and a pass@k always lie in [0, 1].
  */
 function clipsToUnit(task: string, m: MetricSpec, samples: readonly SampleResult[]): boolean {
   const aggregate = m.aggregate;
-  if (aggregate === undefined) return isBinary(metricValues(task, m, samples));
-  if (aggregate.kind === 'all-in-group') return true;
+  // Per answer: if every answer is 0 or 1, so is every mean of them in [0, 1].
+  if (aggregate === undefined) return isBinary(answerValues(task, m, samples));
+  if (aggregate.kind === 'all-in-group' || aggregate.kind === 'pass-at-k') return true;
   if (aggregate.kind === 'weighted-sum') return false;
   return samples
     .filter((s) => s.error === undefined)
@@ -211,7 +290,7 @@ function summarizeAll(task: string, metrics: readonly MetricSpec[], samples: rea
   const valueOf: TermValue = (name, subset) => {
     const spec = metrics.find((x) => x.name === name);
     if (spec === undefined || spec.aggregate?.kind === 'weighted-sum') {
-      throw new HarnessError('INTERNAL', `${task}: weighted-sum term "${name}" is not a mean, ratio or all-in-group metric of the task`);
+      throw new HarnessError('INTERNAL', `${task}: weighted-sum term "${name}" is not a mean, ratio, all-in-group or pass-at-k metric of the task`);
     }
     const part = subset === undefined ? samples : samples.filter((s) => (s.subset ?? NO_SUBSET) === subset);
     return summarizeOne(task, spec, part, clip.get(name) ?? false);

@@ -19,9 +19,12 @@ export interface FinishedSamples {
 
 const NEWLINE = 0x0a;
 
-/** `task \0 sampleId`: how a record names a sample (ids are unique within their task). */
-export function sampleIdentity(s: { task: string; sampleId: string }): string {
-  return `${s.task}\u0000${s.sampleId}`;
+/**
+ * `task \0 sampleId` (\0 repeat, for one of a sample's repeated answers): how a record names a
+ * line (ids are unique within their task; `--repeats N` records N lines per generate sample).
+ */
+export function sampleIdentity(s: { task: string; sampleId: string; repeat?: number }): string {
+  return s.repeat === undefined ? `${s.task}\u0000${s.sampleId}` : `${s.task}\u0000${s.sampleId}\u0000${s.repeat}`;
 }
 
 /**
@@ -55,7 +58,7 @@ export function scanFinishedSamples(file: string, bytes: Buffer): FinishedSample
     const sample = checkSampleResult(value, file, lineNo);
     const id = sampleIdentity(sample);
     const first = seen.get(id);
-    if (first !== undefined) throw new DataError(file, lineNo, `task "${sample.task}" sample "${sample.sampleId}" is already recorded on line ${first}`, { code: 'RECORD' });
+    if (first !== undefined) throw new DataError(file, lineNo, `task "${sample.task}" sample "${sample.sampleId}"${sample.repeat === undefined ? '' : ` repeat ${sample.repeat}`} is already recorded on line ${first}`, { code: 'RECORD' });
     seen.set(id, lineNo);
     samples.push(sample);
     start = end + 1;

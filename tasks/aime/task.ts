@@ -19,7 +19,13 @@ export default defineTask({
       "Qwen3 technical report (AIME'24/'25: thinking sampling T 0.6, top-p 0.95, 38,912 output tokens, mean accuracy) and DeepSeek-V3 README (AIME 2024 Pass@1, chat); prompt of Qwen2.5-Math evaluation (qwen25-math-cot); last \\boxed{} compared as an integer",
   },
   requires: ['generate', 'chat'],
-  metrics: [{ name: METRIC, higherIsBetter: true, description: 'last \\boxed{} answer equals the official integer answer (one sample per problem)' }],
+  metrics: [
+    {
+      name: METRIC,
+      higherIsBetter: true,
+      description: 'last \\boxed{} answer equals the official integer answer; per problem the share of its answers that are right (one, or --repeats n: avg@n, Qwen3\'s mean over 64 samples with n = 64), mean over problems',
+    },
+  ],
   primaryMetric: METRIC,
   primaryFilter: FILTER,
   data: {

@@ -19,7 +19,10 @@ export default defineTask({
       'DeepSeek-V3 README base-model table (HumanEval Pass@1, 0-shot); prompt, stop sequences and program assembly of openai/human-eval and lm-evaluation-harness tasks/humaneval; one greedy sample per problem',
   },
   requires: ['generate'],
-  metrics: [{ name: METRIC, higherIsBetter: true, description: 'the greedy completion passes all unit tests in the sandbox (mean over problems = pass@1)' }],
+  metrics: [
+    { name: METRIC, higherIsBetter: true, description: 'the completion passes all unit tests in the sandbox; per problem the share of its answers that pass (one greedy answer, or --repeats n: unbiased pass@1), mean over problems' },
+    { name: 'pass@10', higherIsBetter: true, description: 'unbiased pass@10 (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats 10 or more', aggregate: { kind: 'pass-at-k', of: METRIC, k: 10 } },
+  ],
   primaryMetric: METRIC,
   primaryFilter: FILTER,
   data: {

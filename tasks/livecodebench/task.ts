@@ -21,7 +21,10 @@ export default defineTask({
       'Qwen3 technical report (LiveCodeBench v5, 2024.10-2025.02) and DeepSeek-V3 chat table (Pass@1); lcb_runner OpenAIChat prompt, code extraction and testing_util grading; one greedy sample (lcb_runner samples n=10 at T=0.2)',
   },
   requires: ['generate', 'chat'],
-  metrics: [{ name: METRIC, higherIsBetter: true, description: 'the greedy solution passes every public and private test (mean over problems = pass@1)' }],
+  metrics: [
+    { name: METRIC, higherIsBetter: true, description: 'the solution passes every public and private test; per problem the share of its answers that pass (one greedy answer, or --repeats n: unbiased pass@1), mean over problems' },
+    { name: 'pass@10', higherIsBetter: true, description: 'unbiased pass@10 (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats 10 or more', aggregate: { kind: 'pass-at-k', of: METRIC, k: 10 } },
+  ],
   primaryMetric: METRIC,
   primaryFilter: FILTER,
   data: {

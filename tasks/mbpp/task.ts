@@ -20,7 +20,10 @@ export default defineTask({
       'DeepSeek-V3 README base-model table (MBPP Pass@1, 3-shot); prompt template, shots (task_ids 2-4) and [DONE] stop of the MBPP paper and lm-evaluation-harness tasks/mbpp; one greedy sample per problem',
   },
   requires: ['generate'],
-  metrics: [{ name: METRIC, higherIsBetter: true, description: 'the greedy completion passes all test_list asserts in the sandbox (mean over problems = pass@1)' }],
+  metrics: [
+    { name: METRIC, higherIsBetter: true, description: 'the completion passes all test_list asserts in the sandbox; per problem the share of its answers that pass (one greedy answer, or --repeats n: unbiased pass@1), mean over problems' },
+    { name: 'pass@10', higherIsBetter: true, description: 'unbiased pass@10 (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats 10 or more', aggregate: { kind: 'pass-at-k', of: METRIC, k: 10 } },
+  ],
   primaryMetric: METRIC,
   primaryFilter: FILTER,
   data: {
