@@ -63,6 +63,8 @@ Options:
   --repeats N         ask every generate request N times, seeds S..S+N-1 (log-likelihood
                       requests once): avg@n and unbiased pass@k (k ≤ N) per problem, n = problems.
                       Needs a sampling temperature (tasks with greedy decoding give N equal answers)
+  --temperature T     sampling temperature of every generated answer instead of each task's
+                      (pass@k with --repeats needs T > 0; recorded and shown)
   --max-tokens N      cap every generation budget at N tokens (quick checks; scores then differ
                       from the benchmark's protocol, and the record says so). Without --model: 256
   --thinking on|off   thinking mode of every generated answer (chat template enable_thinking,

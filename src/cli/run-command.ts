@@ -62,6 +62,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     'max-errors': { type: 'string' },
     seed: { type: 'string' },
     repeats: { type: 'string' },
+    temperature: { type: 'string' },
     thinking: { type: 'string' },
     'max-tokens': { type: 'string' },
     resume: { type: 'string' },
@@ -88,6 +89,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (cacheFlag !== undefined && values['no-cache'] === true) throw new UsageError('run: give at most one of --cache FILE and --no-cache');
   const seed = intOption('seed', values['seed']) ?? 1234;
   const repeats = intOption('repeats', values['repeats'], { min: 1 }) ?? 1;
+  const temperatureFlag = stringOption(values['temperature']);
+  const temperature = temperatureFlag === undefined ? undefined : Number(temperatureFlag);
+  if (temperature !== undefined && !(temperature >= 0 && temperature <= 2)) throw new UsageError(`--temperature must be a number from 0 to 2, got "${temperatureFlag}"`);
   const suite = stringOption(values['suite']);
   const { specs, defaultLimit, thinking: suiteThinking } = await resolveTasks(suite, stringOption(values['tasks']));
   const limit = intOption('limit', values['limit'], { min: 1 }) ?? defaultLimit;
@@ -102,7 +106,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const prepared: PreparedTask[] = [];
   const missing: MissingTask[] = [];
   for (const spec of specs) {
-    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }), ...(thinking === undefined ? {} : { thinking }), ...(maxTokens === undefined ? {} : { maxTokens }), repeats, seed });
+    const task = await prepareTask(spec, { ...(dataDir === undefined ? {} : { dataDir }), ...(limit === undefined ? {} : { limit }), ...(thinking === undefined ? {} : { thinking }), ...(maxTokens === undefined ? {} : { maxTokens }), ...(temperature === undefined ? {} : { temperature }), repeats, seed });
     if (task.status === 'ready') prepared.push(task);
     else missing.push(task);
   }
@@ -130,6 +134,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     ...(thinking === undefined ? {} : { thinking }),
     ...(maxTokens === undefined ? {} : { maxTokens }),
     ...(repeats === 1 ? {} : { repeats }),
+    ...(temperature === undefined ? {} : { temperature }),
   };
   const work = selectShard(prepared, shard);
   if (shard !== undefined) console.error(`ernie-eval: shard ${formatShard(shard)}: ${work.reduce((n, t) => n + t.items.length, 0)} of ${prepared.reduce((n, t) => n + t.items.length, 0)} samples`);

@@ -339,6 +339,8 @@ export interface RunSpec {
   thinking?: boolean;
   /** Cap on every generation budget (`--max-tokens`, or the embedded default's); absent: each task's own. */
   maxTokens?: number;
+  /** Sampling temperature of every generate request (`--temperature`); absent: each task's own. */
+  temperature?: number;
   /** Answers asked per generate sample (`--repeats N`, seeds seed+0..seed+N−1); absent: one. */
   repeats?: number;
 }

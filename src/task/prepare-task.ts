@@ -29,7 +29,7 @@ export interface PreparedTask {
 }
 
 /** The run's settings that change a generate request (PrepareOptions' thinking and maxTokens). */
-export type RunSettings = Pick<PrepareOptions, 'thinking' | 'maxTokens'>;
+export type RunSettings = Pick<PrepareOptions, 'thinking' | 'maxTokens' | 'temperature'>;
 
 export interface MissingTask {
   spec: TaskSpec;
@@ -46,6 +46,8 @@ export interface PrepareOptions {
   thinking?: boolean;
   /** Cap on every generation budget (`--max-tokens`): quick checks, not the benchmark's protocol. */
   maxTokens?: number;
+  /** Sampling temperature of every generate request (`--temperature`: pass@k needs T > 0). */
+  temperature?: number;
   /**
    * Ask every generate request this many times (`--repeats N`, for pass@k and avg@n), with seeds
    * `seed + i`; log-likelihood requests have one answer and are asked once. Default 1.
@@ -61,6 +63,7 @@ function withRunSettings(body: RequestBody, options: RunSettings): RequestBody {
   const params = { ...body.params };
   if (options.thinking !== undefined && params.thinking === undefined) params.thinking = options.thinking;
   if (options.maxTokens !== undefined) params.maxTokens = Math.min(params.maxTokens, options.maxTokens);
+  if (options.temperature !== undefined) params.temperature = options.temperature;
   return { ...body, params };
 }
 
@@ -102,7 +105,7 @@ export async function prepareTask(spec: TaskSpec, options: PrepareOptions): Prom
   const data = await spec.load(dir);
   const repeats = options.repeats ?? 1;
   if (!Number.isSafeInteger(repeats) || repeats < 1) throw new HarnessError('USAGE', `repeats must be a positive integer, got ${repeats}`);
-  const settings: RunSettings = { ...(options.thinking === undefined ? {} : { thinking: options.thinking }), ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }) };
+  const settings: RunSettings = { ...(options.thinking === undefined ? {} : { thinking: options.thinking }), ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }), ...(options.temperature === undefined ? {} : { temperature: options.temperature }) };
   const items = selectSamples(data.samples, options.limit).flatMap((sample): PreparedItem[] => {
     // Thinking mode and token cap are part of the request (and so of its key): answers given with
     // and without thinking, or cut at another length, are never confused in the cache.

@@ -30,3 +30,19 @@ describe('prepareTask thinking mode', () => {
     expect(on.items.map((i) => i.request)).toEqual(plain.items.map((i) => i.request));
   });
 });
+
+describe('prepareTask --temperature and --max-tokens', () => {
+  it('overrides the temperature and caps the budget of generate requests, changing their keys', async () => {
+    const plain = await prepared('humaneval');
+    const task = await prepareTask(await loadTask('humaneval'), { limit: 2, temperature: 0.8, maxTokens: 16 });
+    if (task.status !== 'ready') throw new Error('no bundled data');
+    task.items.forEach((item, i) => {
+      const before = plain.items[i]?.request;
+      if (item.request.kind !== 'generate' || before?.kind !== 'generate') throw new Error('humaneval generates');
+      expect(before.params.temperature).toBe(0);
+      expect(item.request.params.temperature).toBe(0.8);
+      expect(item.request.params.maxTokens).toBe(Math.min(16, before.params.maxTokens));
+      expect(item.request.key).not.toBe(before.key);
+    });
+  });
+});
