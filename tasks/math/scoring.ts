@@ -10,7 +10,7 @@ export const METRIC = 'exact_match';
 export const FILTER = 'boxed';
 
 export const METRICS: MetricSpec[] = [
-  { name: METRIC, higherIsBetter: true, description: 'last \\boxed{} answer equals the gold answer under MATH/PRM800K equivalence; with --repeats, the mean over each problem's answers (avg@n)' },
+  { name: METRIC, higherIsBetter: true, description: 'last \\boxed{} answer equals the gold answer under MATH/PRM800K equivalence; with --repeats, the mean over the answers to each problem (avg@n)' },
 ];
 
 export function scoreMath(sample: Sample, completion: Completion): Score {
