@@ -1,6 +1,6 @@
 // Efficiency of the requests that were scored (DESIGN.md §1.2, §6), computed from the timing and
 // token counts on each SampleResult, so accuracy and throughput always describe the same requests.
-import type { Efficiency, FlopsSummary, SampleResult, Timing } from '../core/index.ts';
+import type { Efficiency, FlopsSummary, SampleResult, Timing, TokenCounts } from '../core/index.ts';
 import { decodeFlops, forwardFlops, type FlopsModel } from './flops-model.ts';
 import { summarizeLatency } from './latency-stats.ts';
 import { notAvailable, summarizeMfu, type HardwarePeaks } from './mfu.ts';
@@ -20,6 +20,25 @@ export const FLOPS_METHOD =
 
 type Timed = SampleResult & { timing: Timing };
 
+/** One request sent to a backend: its kind, timing and token counts. */
+interface TimedRequest {
+  kind: SampleResult['requestKind'];
+  timing: Timing;
+  tokens?: TokenCounts;
+}
+
+/**
+ * The requests behind a timed sample. A multi-turn sample asked one request per turn: its line's
+ * timing spans them all, the time between turns included, and its tokens sum them, so each turn
+ * is taken with its own timing and tokens (a failed turn has none and is not counted, as a failed
+ * sample is not). A single-request sample is its own request.
+ */
+function requestsOf(s: Timed): TimedRequest[] {
+  const turns = (s.turns ?? []).flatMap((t): TimedRequest[] => (t.timing === undefined ? [] : [{ kind: s.requestKind, timing: t.timing, ...(t.tokens === undefined ? {} : { tokens: t.tokens }) }]));
+  // A line whose turns kept no timing (written by hand, or by another tool) still counts as one request.
+  return turns.length > 0 ? turns : [{ kind: s.requestKind, timing: s.timing, ...(s.tokens === undefined ? {} : { tokens: s.tokens }) }];
+}
+
 /**
  * Efficiency of a set of samples (one task, or the whole run).
  *
@@ -28,7 +47,9 @@ type Timed = SampleResult & { timing: Timing };
  * latencies would say 1. Queue time before the first start is not part of the window; idle gaps
  * between tasks run one after another are (the run's clock was running). Only samples with timing
  * count (an error raised before a backend slot was reached has none); their tokens feed the
- * token rates.
+ * token rates. Sample counts (timed samples, samples/s) count samples; everything measured per
+ * request (latency, TTFT, TPOT, ITL, prefill/decode, batch size, FLOPs) counts each turn of a
+ * multi-turn sample as its own request.
  */
 export function computeEfficiency(samples: readonly SampleResult[], context: EfficiencyContext = {}): Efficiency {
   const timed = samples.filter((s): s is Timed => s.timing !== undefined);
@@ -38,6 +59,7 @@ export function computeEfficiency(samples: readonly SampleResult[], context: Eff
   let promptTokens = 0;
   let generatedTokens = 0;
   let inverseBatch = 0;
+  let requests = 0;
   const latency: number[] = [];
   const ttft: number[] = [];
   const tpot: number[] = [];
@@ -47,8 +69,7 @@ export function computeEfficiency(samples: readonly SampleResult[], context: Eff
   let prefillFlops = 0;
   let decodeFlopsSum = 0;
   const model = context.flopsModel;
-  for (const s of timed) {
-    const t = s.timing;
+  for (const { kind, timing: t, tokens } of timed.flatMap(requestsOf)) {
     first = Math.min(first, t.startedAt);
     last = Math.max(last, t.startedAt + t.totalMs);
     latency.push(t.totalMs);
@@ -57,26 +78,27 @@ export function computeEfficiency(samples: readonly SampleResult[], context: Eff
     // per forward batch, the number a batching scheduler is judged by (a per-sample mean would
     // overweight the large batches).
     inverseBatch += 1 / Math.max(1, t.batchSize);
+    requests++;
     if (t.itlMs !== undefined) itl.push(...t.itlMs);
-    if (s.requestKind === 'generate') {
+    if (kind === 'generate') {
       prefill.push(t.ttftMs);
       decode.push(Math.max(0, t.totalMs - t.ttftMs));
     }
-    if (s.tokens !== undefined) {
-      promptTokens += s.tokens.prompt;
-      generatedTokens += s.tokens.generated;
-      if (s.requestKind === 'generate' && s.tokens.generated >= 2) {
-        tpot.push((t.totalMs - t.ttftMs) / (s.tokens.generated - 1));
+    if (tokens !== undefined) {
+      promptTokens += tokens.prompt;
+      generatedTokens += tokens.generated;
+      if (kind === 'generate' && tokens.generated >= 2) {
+        tpot.push((t.totalMs - t.ttftMs) / (tokens.generated - 1));
       }
       if (model !== undefined) {
         // A log-likelihood request's prompt count already includes its continuations.
-        prefillFlops += forwardFlops(model, s.tokens.prompt);
-        decodeFlopsSum += decodeFlops(model, s.tokens.prompt, s.tokens.generated);
+        prefillFlops += forwardFlops(model, tokens.prompt);
+        decodeFlopsSum += decodeFlops(model, tokens.prompt, tokens.generated);
       }
     }
   }
 
-  const windowMs = timed.length === 0 ? 0 : last - first;
+  const windowMs = requests === 0 ? 0 : last - first;
   const perSecond = (count: number): number | null => (windowMs > 0 ? (count * 1000) / windowMs : null);
   let flops: FlopsSummary | null = null;
   if (model !== undefined) {
@@ -102,7 +124,7 @@ export function computeEfficiency(samples: readonly SampleResult[], context: Eff
     latencyMs: summarizeLatency(latency),
     ttftMs: summarizeLatency(ttft),
     tpotMs: summarizeLatency(tpot),
-    meanBatchSize: timed.length === 0 ? null : timed.length / inverseBatch,
+    meanBatchSize: requests === 0 ? null : requests / inverseBatch,
     warmupExcluded: context.warmupExcluded ?? false,
     itlMs: summarizeLatency(itl),
     prefillMs: summarizeLatency(prefill),

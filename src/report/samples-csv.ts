@@ -1,7 +1,9 @@
 // samples.csv: one row per sample of samples.jsonl, for spreadsheets and quick greps. Holds what a
 // reviewer needs to judge a sample (output, extracted answer, target, error) and its timing; the
 // rendered prompt is left out (few-shot prompts repeat kilobytes of shots on every row) and only
-// its length is given. Rows keep the record's order, so the file streams out in one pass.
+// its length is given. Rows keep the record's order, so the file streams out in one pass. A row is
+// one record line: (task, sample_id, repeat) names it (`repeat` is set by --repeats N); a
+// multi-turn sample's row gives its turn count, and its output is the last turn's.
 import { stringify } from 'csv-stringify/sync';
 import type { ResultsFile, SampleResult } from '../core/index.ts';
 import { writeFileAtomic } from '../store/index.ts';
@@ -10,12 +12,14 @@ export const SAMPLES_CSV_COLUMNS = [
   'task',
   'task_version',
   'sample_id',
+  'repeat',
   'subset',
   'primary_metric',
   'primary_value',
   'correct',
   'extracted',
   'target',
+  'turns',
   'output',
   'reasoning',
   'finish_reason',
@@ -49,12 +53,14 @@ export function sampleCsvRow(results: ResultsFile | null, s: SampleResult): Row 
     task: s.task,
     task_version: s.taskVersion,
     sample_id: s.sampleId,
+    repeat: s.repeat ?? null,
     subset: s.subset ?? null,
     primary_metric: metric ?? null,
     primary_value: value ?? null,
     correct: s.error !== undefined ? 'error' : value === undefined ? null : value === 1 ? 'true' : value === 0 ? 'false' : null,
     extracted: extractedOf(s),
     target: s.target,
+    turns: s.turns?.length ?? null,
     output: s.completion?.text ?? null,
     reasoning: s.completion?.reasoning ?? null,
     finish_reason: s.completion?.finishReason ?? null,
