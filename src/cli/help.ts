@@ -30,7 +30,8 @@ Options:
   --model SPEC        onnx:DIR (or just DIR): a Hugging Face style ONNX model directory;
                       openai:URL: an OpenAI-compatible server (FastDeploy, vLLM, SGLang,
                       ernie-eval serve), see docs/serving.md; replay:FILE: saved outputs (a
-                      record's samples.jsonl or {task, sample_id, output} lines), no inference.
+                      record's samples.jsonl or {task, sample_id, output} lines), no inference;
+                      a record made with --repeats replays with the same --repeats and --seed.
                       Without it: the embedded default, a tiny ERNIE model built on first use
                       (the tiny ERNIE-VL model when a task takes images; random weights: checks
                       the pipeline, its scores mean nothing)

@@ -1,7 +1,7 @@
 // Efficiency of the requests that were scored (DESIGN.md §1.2, §6), computed from the timing and
 // token counts on each SampleResult, so accuracy and throughput always describe the same requests.
 import type { Efficiency, FlopsSummary, SampleResult, Timing, TokenCounts } from '../core/index.ts';
-import { decodeFlops, forwardFlops, type FlopsModel } from './flops-model.ts';
+import { decodeFlops, forwardFlops, imagePatches, visionFlopsPerImage, type FlopsModel } from './flops-model.ts';
 import { summarizeLatency } from './latency-stats.ts';
 import { notAvailable, summarizeMfu, type HardwarePeaks } from './mfu.ts';
 
@@ -94,6 +94,19 @@ export function computeEfficiency(samples: readonly SampleResult[], context: Eff
         // A log-likelihood request's prompt count already includes its continuations.
         prefillFlops += forwardFlops(model, tokens.prompt);
         decodeFlopsSum += decodeFlops(model, tokens.prompt, tokens.generated);
+      }
+    }
+  }
+
+  // The vision encoder runs once per image, as part of the prefill. Only the local backend records
+  // the resized size (a server preprocesses images itself), so only its images are counted. Image
+  // tokens then pass the decoder as if they were text tokens (ERNIE-VL routes them to narrower
+  // vision experts): an overestimate of those tokens' expert FLOPs, documented in docs/efficiency.md.
+  const vision = model?.shape.vision;
+  if (vision !== undefined) {
+    for (const s of timed) {
+      for (const image of s.images ?? []) {
+        if (image.resizedWidth !== undefined && image.resizedHeight !== undefined) prefillFlops += visionFlopsPerImage(vision, imagePatches(vision, image.resizedWidth, image.resizedHeight));
       }
     }
   }

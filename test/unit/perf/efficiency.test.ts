@@ -81,3 +81,26 @@ describe('computeEfficiency', () => {
     expect({ prompt: e.promptTokens, generated: e.generatedTokens, window: e.activeWindowMs }).toEqual({ prompt: 9, generated: 8, window: 900 });
   });
 });
+
+describe('computeEfficiency on a vision-language model', () => {
+  it('adds the vision encoder FLOPs of each image the local backend resized, and nothing for server-side images', async () => {
+    const { makeFlopsModel, parseModelShape, visionFlopsPerImage, forwardFlops } = await import('../../../src/perf/index.ts');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tinyModelDir } = await import('../../support/tiny-models.ts');
+    const config = JSON.parse(readFileSync(join(await tinyModelDir('ernie4_5_vl'), 'config.json'), 'utf8')) as Record<string, unknown>;
+    const model = makeFlopsModel(parseModelShape(config));
+    const vision = model.shape.vision;
+    if (vision === undefined) throw new Error('the tiny VL config has a vision_config');
+    const timing = { startedAt: 0, queuedMs: 0, ttftMs: 100, totalMs: 500, batchSize: 1 };
+    const tokens = { prompt: 40, generated: 1 };
+    const pixels = { sha256: 'a'.repeat(64), of: 'pixels' as const, width: 100, height: 60, resizedWidth: 112, resizedHeight: 56, tokens: 8 };
+    const bytes = { sha256: 'b'.repeat(64), of: 'bytes' as const, width: 100, height: 60 };
+    const local = computeEfficiency([scored('a', 1, { timing, tokens, images: [pixels] })], { flopsModel: model });
+    const remote = computeEfficiency([scored('a', 1, { timing, tokens, images: [bytes] })], { flopsModel: model });
+    const perImage = visionFlopsPerImage(vision, (112 / 14) * (56 / 14));
+    expect(perImage).toBeGreaterThan(0);
+    expect(remote.flops?.prefillFlops).toBe(forwardFlops(model, 40));
+    expect(local.flops?.prefillFlops).toBeCloseTo((remote.flops?.prefillFlops ?? 0) + perImage, 0);
+  });
+});
