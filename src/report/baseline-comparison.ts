@@ -31,11 +31,12 @@ export function compareWithBaselines(manifest: Manifest, results: ResultsFile, b
     if (task === undefined || setting === null) continue;
     const wanted = options.metricFor?.(taskId);
     const metric = wanted !== undefined && task.metrics[wanted] !== undefined ? wanted : task.primaryMetric;
-    const ours: MetricValue | undefined = task.metrics[metric];
-    if (ours === undefined) continue;
     const rows: BaselineComparison[] = [];
     for (const b of baselines) {
       if (b.taskId !== taskId) continue;
+      // A number about one subset (AIME'24) is compared with that subset's score, not the task's.
+      const ours: MetricValue | undefined = b.subset === undefined ? task.metrics[metric] : task.subsets?.[b.subset]?.[metric];
+      if (ours === undefined) continue;
       const { match, reason } = matchSetting(setting, b.parsedSetting);
       const oursScaled = onScale(ours.value, b.scale);
       const lo = onScale(ours.ci95[0], b.scale);
@@ -67,7 +68,7 @@ function markPreferred(rows: BaselineComparison[]): void {
   const best = new Map<string, BaselineComparison>();
   for (const r of rows) {
     if (r.settingMatch === 'different' || r.delta === null) continue;
-    const key = `${r.baseline.model}\u0000${r.taskId}`;
+    const key = `${r.baseline.model}\u0000${r.taskId}\u0000${r.baseline.subset ?? ''}`;
     const prior = best.get(key);
     if (prior === undefined || settingRank(r.settingMatch) > settingRank(prior.settingMatch)) best.set(key, r);
   }

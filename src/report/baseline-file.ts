@@ -15,7 +15,7 @@ export const TASK_MAP_FILE = 'task-map.json';
 
 /** Benchmark name (as printed) → task id and the metric it is compared with. */
 export interface TaskMap {
-  byBenchmark: Map<string, { taskId: string; metric: string | undefined }>;
+  byBenchmark: Map<string, { taskId: string; metric: string | undefined; subset?: string }>;
 }
 
 type Obj = Record<string, unknown>;
@@ -63,16 +63,21 @@ export function inferScale(benchmark: string, metric: string): BaselineScale {
 export async function loadTaskMap(file = join(DEFAULT_BASELINES_DIR, TASK_MAP_FILE)): Promise<TaskMap> {
   const raw = await readJsonFile(file);
   if (!isObj(raw) || !isObj(raw.tasks)) throw new DataError(file, undefined, 'tasks: must be an object of task id → {benchmarks, metric?}');
-  const byBenchmark = new Map<string, { taskId: string; metric: string | undefined }>();
+  const byBenchmark = new Map<string, { taskId: string; metric: string | undefined; subset?: string }>();
   for (const [taskId, spec] of Object.entries(raw.tasks)) {
     const where = `tasks.${taskId}`;
     if (!isObj(spec) || !Array.isArray(spec.benchmarks)) throw new DataError(file, undefined, `${where}.benchmarks: must be an array of names`);
     const metric = str(file, spec, 'metric', where, true);
+    // Optional: benchmark name → the task's subset it measures (AIME'24 is the aime24 subset of aime).
+    const subsets = spec.subsets ?? {};
+    if (!isObj(subsets) || !Object.values(subsets).every((v) => typeof v === 'string')) throw new DataError(file, undefined, `${where}.subsets: must map benchmark names to subset names`);
+    for (const name of Object.keys(subsets)) if (!spec.benchmarks.includes(name)) throw new DataError(file, undefined, `${where}.subsets: "${name}" is not among its benchmarks`);
     spec.benchmarks.forEach((b, i) => {
       if (typeof b !== 'string') throw new DataError(file, undefined, `${where}.benchmarks[${i}]: must be a string`);
       const prior = byBenchmark.get(b);
       if (prior !== undefined) throw new DataError(file, undefined, `${where}.benchmarks[${i}]: "${b}" is already mapped to ${prior.taskId}`);
-      byBenchmark.set(b, { taskId, metric });
+      const subset = (subsets as Record<string, string>)[b];
+      byBenchmark.set(b, { taskId, metric, ...(subset === undefined ? {} : { subset }) });
     });
   }
   return { byBenchmark };
@@ -103,10 +108,12 @@ export async function loadBaselineFile(file: string, taskMap: TaskMap): Promise<
     const scale = str(path, e, 'scale', where, true);
     if (scale !== undefined && !SCALES.includes(scale as BaselineScale)) throw new DataError(path, undefined, `${where}.scale: must be one of ${SCALES.join(', ')}`);
     const task = str(path, e, 'task', where, true);
+    const mapped = task === undefined ? taskMap.byBenchmark.get(benchmark) : undefined;
     return {
       model: str(path, e, 'model', where) as string,
       benchmark,
-      taskId: task ?? taskMap.byBenchmark.get(benchmark)?.taskId ?? null,
+      taskId: task ?? mapped?.taskId ?? null,
+      ...(mapped?.subset === undefined ? {} : { subset: mapped.subset }),
       metric,
       setting,
       parsedSetting: parseSetting(setting),

@@ -35,6 +35,8 @@ export interface BaselineEntry {
   benchmark: string;
   /** Task id the benchmark maps onto (baselines/task-map.json or the entry's own `task`); null: not one of ours. */
   taskId: string | null;
+  /** The task's subset the number is about (AIME'24 → aime24 of task aime); absent: the whole task. */
+  subset?: string;
   metric: string;
   /** Shots, CoT, thinking or decoding as the source states it (free text). */
   setting: string;

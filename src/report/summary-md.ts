@@ -43,7 +43,7 @@ export function summaryMarkdown(input: SummaryInput, maxBytes = DEFAULT_MAX_BYTE
   }
   const preferred = input.baselines.filter((b) => b.preferred);
   if (preferred.length > 0) {
-    const rows = preferred.slice(0, MAX_BASELINE_ROWS).map((b) => [b.taskId, b.baseline.model, String(b.baseline.value), deltaText(b), `${b.settingMatch}: ${b.reason}`, `${b.baseline.source.title} (${b.baseline.source.table})`]);
+    const rows = preferred.slice(0, MAX_BASELINE_ROWS).map((b) => [b.baseline.subset === undefined ? b.taskId : `${b.taskId} (${b.baseline.subset})`, b.baseline.model, String(b.baseline.value), deltaText(b), `${b.settingMatch}: ${b.reason}`, `${b.baseline.source.title} (${b.baseline.source.table})`]);
     lines.push('### Published baselines (best setting match per model)', '', ...mdTable(['task', 'model', 'published', 'ours − published', 'setting', 'source'], rows));
     if (preferred.length > rows.length) lines.push('', `(${preferred.length - rows.length} more in report.html)`);
     lines.push('');

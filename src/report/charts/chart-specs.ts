@@ -56,7 +56,8 @@ export function taskBarsSpec(results: ResultsFile, comparisons: BaselineComparis
   for (const c of ordered) {
     const value = baselinePercent(c);
     const i = tasks.indexOf(c.taskId);
-    if (value === null || i < 0) continue;
+    // Bars are whole tasks: a number about one subset (AIME'24) is not a bar beside the task's score.
+    if (value === null || i < 0 || c.baseline.subset !== undefined) continue;
     const label = baselineLabel(c);
     let data = series.get(label);
     if (data === undefined) {

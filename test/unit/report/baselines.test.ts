@@ -94,6 +94,26 @@ describe('baselines registry', () => {
     expect(preferred[0]?.delta).toBeCloseTo(75 - pub, 10);
   });
 
+  it("compares a number about one subset (AIME'24, AIME'25) with that subset's score, one preferred per model and subset", async () => {
+    const all = await loadBaselines();
+    const aime = all.filter((b) => b.taskId === 'aime');
+    expect(new Set(aime.map((b) => b.subset))).toEqual(new Set(['aime24', 'aime25']));
+    const m = manifest('run-aime');
+    m.tasks = { aime: { version: '1.0', protocol: { shots: 0, chainOfThought: true, requestKind: 'generate', source: 'test' } } };
+    const spec = { id: 'aime', version: '1.0', metrics: [{ name: 'acc', higherIsBetter: true, description: '' }], primaryMetric: 'acc' };
+    // aime24: 1 of 2 right (50%); aime25: 2 of 2 (100%).
+    const samples = [['a', 'aime24', 1], ['b', 'aime24', 0], ['c', 'aime25', 1], ['d', 'aime25', 1]].map(([id, subset, v]) => ({ ...scored(id as string, v as number, { task: 'aime' }), subset: subset as string, score: { values: { acc: v as number } } }));
+    const results = buildResultsFile({ runId: 'run-aime', status: 'complete', startedAt: new Date(0), endedAt: new Date(1), tasks: [{ spec, samples }] });
+    const rows = compareWithBaselines(m, results, all);
+    const row24 = rows.find((r) => r.baseline.subset === 'aime24' && r.baseline.scale === 'percent');
+    const row25 = rows.find((r) => r.baseline.subset === 'aime25' && r.baseline.scale === 'percent');
+    expect(row24?.ours.value).toBe(0.5);
+    expect(row25?.ours.value).toBe(1);
+    expect(row24?.delta).toBeCloseTo(50 - (row24?.baseline.value as number), 10);
+    const preferredKeys = rows.filter((r) => r.preferred).map((r) => `${r.baseline.model}/${r.baseline.subset}`);
+    expect(new Set(preferredKeys).size).toBe(preferredKeys.length);
+  });
+
   it('loads a user baseline file in the same format, and names file and field of a malformed one', async () => {
     const dir = freshTempDir();
     const good = join(dir, 'previous-release.json');
