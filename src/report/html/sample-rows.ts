@@ -83,6 +83,22 @@ export function sampleExtracted(sample: SampleResult): string {
   return '';
 }
 
+/**
+ * The record keeps an image in the prompt as "<image>"; the reader sees which image it was: its
+ * size, what the model got of it and the hash that pins the exact pixels (or bytes) it saw.
+ */
+export function describeImages(prompt: string, images: SampleResult['images']): string {
+  if (images === undefined || images.length === 0) return prompt;
+  let k = 0;
+  return prompt.replace(/<image>/g, (tag) => {
+    const d = images[k++];
+    if (d === undefined) return tag;
+    const resized = d.resizedWidth === undefined || d.resizedHeight === undefined ? '' : ` → ${d.resizedWidth}×${d.resizedHeight}`;
+    const tokens = d.tokens === undefined ? '' : `, ${d.tokens} tokens`;
+    return `<image ${k}: ${d.width}×${d.height}${resized}${tokens}, ${d.of} sha256 ${d.sha256.slice(0, 16)}…>`;
+  });
+}
+
 /** Split where the few-shot examples end (the last blank line), so shared prefixes are stored once. */
 function splitPrompt(prompt: string): [string, string] {
   const cut = prompt.lastIndexOf('\n\n');
@@ -101,7 +117,7 @@ export function buildBrowserData(samples: Iterable<SampleResult>, results: Resul
       taskIndex.set(s.task, t);
       data.tasks.push(s.task);
     }
-    const [prefix, rest] = splitPrompt(s.prompt);
+    const [prefix, rest] = splitPrompt(describeImages(s.prompt, s.images));
     let p = prefixIndex.get(prefix);
     if (p === undefined) {
       p = data.prefixes.length;

@@ -116,3 +116,17 @@ describe('report.html', () => {
     expect(page).toContain('id="sample-data"');
   });
 });
+
+describe('images in the sample browser', () => {
+  it('replaces each <image> of a prompt with its size, token count and pixel hash, in order', async () => {
+    const { describeImages } = await import('../../../../src/report/html/sample-rows.ts');
+    const images = [
+      { sha256: 'a'.repeat(64), of: 'pixels' as const, width: 640, height: 480, resizedWidth: 448, resizedHeight: 336, tokens: 192 },
+      { sha256: 'b'.repeat(64), of: 'bytes' as const, width: 30, height: 20 },
+    ];
+    expect(describeImages('user: <image><image>Which is larger?', images)).toBe(
+      `user: <image 1: 640×480 → 448×336, 192 tokens, pixels sha256 ${'a'.repeat(16)}…><image 2: 30×20, bytes sha256 ${'b'.repeat(16)}…>Which is larger?`,
+    );
+    expect(describeImages('no images here', undefined)).toBe('no images here');
+  });
+});
