@@ -4,7 +4,7 @@ export { followUpItem, prepareTask, type PreparedTask, type PreparedItem, type M
 export { selectSamples } from './select-samples.ts';
 export { requestKey } from './request-key.ts';
 export { closestNames } from '../core/index.ts';
-export { visionMessages, type VisionPromptOptions } from './vision-prompt.ts';
+export { greedyVisionRequest, visionMessages, type VisionPromptOptions } from './vision-prompt.ts';
 export { drawFewShot } from './few-shot.ts';
 export { lmEvalShotIndices, PythonRandom } from './python-random.ts';
 export { loadVlmevalMcq, MCQ_COLUMNS, MCQ_GENERATION, MCQ_INSTRUCTION, mcqOptions, mcqPromptOf, mcqSample, readMcqTable, vlmevalMcqPrompt, type McqSampleOptions } from './vlmeval-mcq.ts';

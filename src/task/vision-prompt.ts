@@ -1,7 +1,7 @@
 // The one way a task puts a multimodal item into a chat request: the sample's images as image parts
 // and the prompt text, in one user turn. Backends turn image parts into what they need (pixel
 // tensors and image tokens for ONNX, `image_url` data URLs for HTTP), so tasks never touch pixels.
-import { DataError, type ContentPart, type Message, type Sample } from '../core/index.ts';
+import { DataError, type ContentPart, type Message, type RequestBody, type Sample } from '../core/index.ts';
 
 export interface VisionPromptOptions {
   /** Where the images go relative to the text. VLMEvalKit and most model cards put them first. */
@@ -19,4 +19,9 @@ export function visionMessages(sample: Sample, text: string, options: VisionProm
   const textPart: ContentPart = { type: 'text', text };
   const content = options.imagesFirst === false ? [textPart, ...images] : [...images, textPart];
   return [...(options.system === undefined ? [] : [{ role: 'system' as const, content: options.system }]), { role: 'user', content }];
+}
+
+/** The usual request of an image benchmark: one user turn with the images and `text`, greedy. */
+export function greedyVisionRequest(sample: Sample, text: string, maxTokens: number, options: VisionPromptOptions = {}): RequestBody {
+  return { kind: 'generate', prompt: { kind: 'chat', messages: visionMessages(sample, text, options) }, params: { maxTokens, temperature: 0, until: [] } };
 }

@@ -2,7 +2,7 @@
 // augmented (1,250), relaxed accuracy. See README.md for sources and quirks.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
-import { visionMessages } from '../../src/task/index.ts';
+import { greedyVisionRequest } from '../../src/task/index.ts';
 import { loadChartQa } from './load.ts';
 import { FILTER, METRIC, scoreChartQa } from './scoring.ts';
 
@@ -34,11 +34,7 @@ export default defineTask({
   },
   load: loadChartQa,
   buildRequest(sample) {
-    return {
-      kind: 'generate',
-      prompt: { kind: 'chat', messages: visionMessages(sample, `${sample.input}${SHORT_ANSWER}`) },
-      params: { maxTokens: MAX_TOKENS, temperature: 0, until: [] },
-    };
+    return greedyVisionRequest(sample, `${sample.input}${SHORT_ANSWER}`, MAX_TOKENS);
   },
   score: scoreChartQa,
 });

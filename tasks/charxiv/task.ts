@@ -4,7 +4,7 @@
 // instead of the official GPT-4o grader: see grading.ts and README.md.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
-import { visionMessages } from '../../src/task/index.ts';
+import { greedyVisionRequest } from '../../src/task/index.ts';
 import { loadCharXiv } from './load.ts';
 import { FILTER, METRIC, scoreCharXiv } from './scoring.ts';
 
@@ -35,11 +35,7 @@ export default defineTask({
   },
   load: loadCharXiv,
   buildRequest(sample) {
-    return {
-      kind: 'generate',
-      prompt: { kind: 'chat', messages: visionMessages(sample, sample.input) },
-      params: { maxTokens: MAX_TOKENS, temperature: 0, until: [] },
-    };
+    return greedyVisionRequest(sample, sample.input, MAX_TOKENS);
   },
   score: scoreCharXiv,
 });

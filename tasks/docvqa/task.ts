@@ -2,7 +2,7 @@
 // validation split (5,349 questions), ANLS. See README.md for sources and quirks.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
-import { visionMessages } from '../../src/task/index.ts';
+import { greedyVisionRequest } from '../../src/task/index.ts';
 import { loadDocVqa } from './load.ts';
 import { FILTER, METRIC, scoreDocVqa } from './scoring.ts';
 
@@ -33,11 +33,7 @@ export default defineTask({
   },
   load: loadDocVqa,
   buildRequest(sample) {
-    return {
-      kind: 'generate',
-      prompt: { kind: 'chat', messages: visionMessages(sample, `${sample.input}${SHORT_ANSWER}`) },
-      params: { maxTokens: MAX_TOKENS, temperature: 0, until: [] },
-    };
+    return greedyVisionRequest(sample, `${sample.input}${SHORT_ANSWER}`, MAX_TOKENS);
   },
   score: scoreDocVqa,
 });

@@ -4,7 +4,7 @@
 // evaluation/extract_answer.py (its GPT-4 extraction is not run). See README.md.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
-import { visionMessages } from '../../src/task/index.ts';
+import { greedyVisionRequest } from '../../src/task/index.ts';
 import { loadMathVista } from './load.ts';
 import { EXTENDED_METRIC, FILTER, METRIC, scoreMathVista } from './scoring.ts';
 
@@ -49,11 +49,7 @@ export default defineTask({
   },
   load: loadMathVista,
   buildRequest(sample) {
-    return {
-      kind: 'generate',
-      prompt: { kind: 'chat', messages: visionMessages(sample, String(sample.metadata?.['query'] ?? sample.input)) },
-      params: { maxTokens: MAX_TOKENS, temperature: 0, until: [] },
-    };
+    return greedyVisionRequest(sample, String(sample.metadata?.['query'] ?? sample.input), MAX_TOKENS);
   },
   score: scoreMathVista,
 });

@@ -2,7 +2,7 @@
 // Science China Information Sciences 2024): 1,000 OCR questions in five score groups. See README.md.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
-import { visionMessages } from '../../src/task/index.ts';
+import { greedyVisionRequest } from '../../src/task/index.ts';
 import { loadOcrBench } from './load.ts';
 import { FILTER, METRIC, scoreOcrBench } from './scoring.ts';
 
@@ -32,11 +32,7 @@ export default defineTask({
   },
   load: loadOcrBench,
   buildRequest(sample) {
-    return {
-      kind: 'generate',
-      prompt: { kind: 'chat', messages: visionMessages(sample, sample.input) },
-      params: { maxTokens: MAX_TOKENS, temperature: 0, until: [] },
-    };
+    return greedyVisionRequest(sample, sample.input, MAX_TOKENS);
   },
   score: scoreOcrBench,
 });

@@ -2,7 +2,7 @@
 // yes/no object-existence questions on COCO val2014, three sampling splits. See README.md.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
-import { visionMessages } from '../../src/task/index.ts';
+import { greedyVisionRequest } from '../../src/task/index.ts';
 import { loadPope } from './load.ts';
 import { FILTER, scorePope } from './scoring.ts';
 
@@ -40,11 +40,7 @@ export default defineTask({
   },
   load: loadPope,
   buildRequest(sample) {
-    return {
-      kind: 'generate',
-      prompt: { kind: 'chat', messages: visionMessages(sample, sample.input) },
-      params: { maxTokens: MAX_TOKENS, temperature: 0, until: [] },
-    };
+    return greedyVisionRequest(sample, sample.input, MAX_TOKENS);
   },
   score: scorePope,
 });
