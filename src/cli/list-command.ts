@@ -30,7 +30,8 @@ export async function listCommand(argv: string[]): Promise<number> {
   }
   console.log('\nSuites:');
   for (const [name, suite] of Object.entries(await loadSuites())) {
-    console.log(`  ${name}: ${suite.tasks.join(', ')}${suite.defaultLimit === undefined ? '' : ` (default --limit ${suite.defaultLimit})`} — ${suite.description}`);
+    const notes = [...(suite.defaultLimit === undefined ? [] : [`default --limit ${suite.defaultLimit}`]), ...(suite.thinking === undefined ? [] : [`thinking ${suite.thinking ? 'on' : 'off'}`])];
+    console.log(`  ${name}: ${suite.tasks.join(', ')}${notes.length === 0 ? '' : ` (${notes.join(', ')})`} — ${suite.description}`);
   }
   return EXIT.ok;
 }
