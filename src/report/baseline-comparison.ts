@@ -9,6 +9,7 @@ import type { BaselineComparison, BaselineEntry, BaselineScale } from './report-
 function onScale(v: number, scale: BaselineScale): number | null {
   if (scale === 'percent') return v * 100;
   if (scale === 'fraction') return v;
+  if (scale === 'permille') return v * 1000;
   return null;
 }
 

@@ -46,7 +46,7 @@ function str(file: string, o: Obj, field: string, where: string, optional = fals
   return v;
 }
 
-const SCALES: readonly BaselineScale[] = ['percent', 'fraction', 'other'];
+const SCALES: readonly BaselineScale[] = ['percent', 'fraction', 'permille', 'other'];
 
 /**
  * The scale a number is printed on when the entry does not say: fractions are marked in the
@@ -56,7 +56,9 @@ const SCALES: readonly BaselineScale[] = ['percent', 'fraction', 'other'];
 export function inferScale(benchmark: string, metric: string): BaselineScale {
   if (/fraction/i.test(metric)) return 'fraction';
   if (/\b(elo|rating|bpb|bits)\b/i.test(metric) || /rating|Pile-test|AlignBench|WritingBench|MMBench-Video|Codeforces|CodeForces|Arena-Hard/i.test(benchmark)) return 'other';
-  if (/^OCRBench$/i.test(benchmark) || /\(0-1000\)/.test(benchmark)) return 'other';
+  // OCRBench prints correct answers out of its 1,000 questions: our accuracy × 1000.
+  if (/^OCRBench$/i.test(benchmark) || /0-1000 scale/.test(metric)) return 'permille';
+  if (/\(0-1000\)/.test(benchmark)) return 'other';
   return 'percent';
 }
 

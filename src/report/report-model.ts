@@ -18,8 +18,11 @@ export interface BaselineSource {
   file: string;
 }
 
-/** Scale a published number is printed on. Our metrics are fractions (0..1). */
-export type BaselineScale = 'percent' | 'fraction' | 'other';
+/**
+ * Scale a published number is printed on. Our metrics are fractions (0..1); `permille` is
+ * OCRBench's score, the number of correct answers out of its 1,000 questions.
+ */
+export type BaselineScale = 'percent' | 'fraction' | 'permille' | 'other';
 
 /** What a setting says about the protocol, parsed from its free text; undefined = not stated. */
 export interface ParsedSetting {

@@ -35,6 +35,7 @@ function baseOptions(title: string, xTitle: string, yTitle: string): NonNullable
 export function baselinePercent(c: BaselineComparison): number | null {
   if (c.baseline.scale === 'percent') return c.baseline.value;
   if (c.baseline.scale === 'fraction') return c.baseline.value * 100;
+  if (c.baseline.scale === 'permille') return c.baseline.value / 10;
   return null;
 }
 

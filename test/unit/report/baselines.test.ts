@@ -114,6 +114,20 @@ describe('baselines registry', () => {
     expect(new Set(preferredKeys).size).toBe(preferredKeys.length);
   });
 
+  it('compares OCRBench scores (correct answers out of 1,000) with our accuracy × 1000', async () => {
+    const all = await loadBaselines();
+    const ocr = all.filter((b) => b.taskId === 'ocrbench');
+    expect(ocr.length).toBeGreaterThan(0);
+    expect(ocr.every((b) => b.scale === 'permille')).toBe(true);
+    const m = manifest('run-ocr');
+    m.tasks = { ocrbench: { version: '1.0', protocol: { shots: 0, chainOfThought: false, requestKind: 'generate', source: 'test' } } };
+    const spec = { id: 'ocrbench', version: '1.0', metrics: [{ name: 'acc', higherIsBetter: true, description: '' }], primaryMetric: 'acc' };
+    const samples = ['1', '2', '3', '4'].map((id, i) => ({ ...scored(id, i < 3 ? 1 : 0, { task: 'ocrbench' }), score: { values: { acc: i < 3 ? 1 : 0 } } }));
+    const results = buildResultsFile({ runId: 'run-ocr', status: 'complete', startedAt: new Date(0), endedAt: new Date(1), tasks: [{ spec, samples }] });
+    const row = compareWithBaselines(m, results, ocr)[0];
+    expect(row?.delta).toBeCloseTo(750 - (row?.baseline.value as number), 10);
+  });
+
   it('loads a user baseline file in the same format, and names file and field of a malformed one', async () => {
     const dir = freshTempDir();
     const good = join(dir, 'previous-release.json');
