@@ -26,6 +26,8 @@ export default defineTask({
     { name: METRIC, higherIsBetter: true, description: 'all accuracy: share of questions answered right (official aAcc)' },
     { name: 'fAcc', higherIsBetter: true, description: 'figure accuracy: share of figures whose questions are all right (VS figure-less questions excluded)', aggregate: { kind: 'all-in-group', of: METRIC, groupOf: figureGroup } },
     { name: 'qAcc', higherIsBetter: true, description: 'question-pair accuracy: share of questions answered right on every figure version (original, edited, none)', aggregate: { kind: 'all-in-group', of: METRIC, groupOf: questionGroup } },
+    // VLMEvalKit's and the Qwen2.5-VL cards' single HallusionBench number ("HallBench (avg)").
+    { name: 'overall', higherIsBetter: true, description: 'mean of aAcc, fAcc and qAcc (VLMEvalKit\'s Overall)', aggregate: { kind: 'weighted-sum', terms: [{ metric: METRIC, weight: 1 / 3 }, { metric: 'fAcc', weight: 1 / 3 }, { metric: 'qAcc', weight: 1 / 3 }] } },
   ],
   primaryMetric: METRIC,
   primaryFilter: FILTER,

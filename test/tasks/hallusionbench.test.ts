@@ -71,6 +71,8 @@ describe('hallusionbench scoring', () => {
     // Pairs: VD_illusion_0_0 right (both figures), VS_table_0_0 wrong (figure 2 errored).
     expect(r.metrics['qAcc']).toMatchObject({ value: 1 / 2, n: 2 });
     expect(r.subsets?.['VS']?.['fAcc']).toMatchObject({ value: 1 / 2, n: 2 });
+    // VLMEvalKit's single number: the mean of the three.
+    expect(r.metrics['overall']?.value).toBeCloseTo((4 / 5 + 3 / 4 + 1 / 2) / 3, 12);
   });
 });
 
