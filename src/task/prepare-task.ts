@@ -102,7 +102,15 @@ export async function prepareTask(spec: TaskSpec, options: PrepareOptions): Prom
   const source = options.dataDir === undefined ? 'bundled' : 'data-dir';
   const dir = options.dataDir === undefined ? spec.data.bundledDir : join(options.dataDir, spec.data.folder);
   if (!existsSync(dir)) return { spec, status: 'no-data', dir, hint: spec.data.download };
-  const data = await spec.load(dir);
+  let data: TaskData;
+  try {
+    data = await spec.load(dir);
+  } catch (err) {
+    // The folder is there but not the files this task reads (a shared datasets folder may hold
+    // another split, or only official outputs): that is missing data, not a broken row.
+    if (err instanceof HarnessError && err.code === 'DATA_MISSING') return { spec, status: 'no-data', dir, hint: `${err.message}; ${spec.data.download}` };
+    throw err;
+  }
   const repeats = options.repeats ?? 1;
   if (!Number.isSafeInteger(repeats) || repeats < 1) throw new HarnessError('USAGE', `repeats must be a positive integer, got ${repeats}`);
   const settings: RunSettings = { ...(options.thinking === undefined ? {} : { thinking: options.thinking }), ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }), ...(options.temperature === undefined ? {} : { temperature: options.temperature }) };
