@@ -67,6 +67,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
       console.log(`${t.taskId}: ${t.verdict} — ${t.metric} ${(t.base * 100).toFixed(2)}% -> ${(t.new * 100).toFixed(2)}% (${t.method}, n=${t.nShared}, p=${t.pValue.toPrecision(3)}); ${t.reason}`);
     }
     for (const u of result.unmatchedTasks) console.log(`${u.taskId}: only in the ${u.in} run, not compared`);
+    for (const u of result.notPaired) console.log(`${u.taskId}: not compared: ${u.reason}`);
     console.log(`Wrote ${join(outDir, 'compare.md')}, compare.html, compare.json, compare-junit.xml`);
     return result.regressed ? EXIT.regression : EXIT.ok;
   } catch (err) {

@@ -23,6 +23,7 @@ export function compareMarkdown(c: CompareResult): string {
     '',
   ];
   for (const u of c.unmatchedTasks) lines.push(`- ${mdCell(u.taskId)}: only in the ${u.in} run, not compared`);
+  for (const u of c.notPaired) lines.push(`- ${mdCell(u.taskId)}: not compared: ${mdCell(u.reason)}`);
   lines.push('### Efficiency (whole run)', '', ...mdTable(['metric', 'base', 'new', 'diff', 'relative', 'better'], effRows(c.efficiency)), '');
   for (const t of c.tasks.filter((x) => x.verdict === 'regressed')) {
     const broken = t.flipped.filter((f) => f.direction === 'broken');

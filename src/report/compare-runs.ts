@@ -80,6 +80,27 @@ function verdictOf(diff: number, pValue: number, higherIsBetter: boolean, t: Com
   return { verdict: 'unchanged', reason: `change ${gainPts.toFixed(2)} pts within max drop ${t.maxDropPoints}${significant ? '' : ` or not significant (${sig})`}` };
 }
 
+/**
+ * The metric samples are paired on: the primary one when samples carry it. A corpus-level primary
+ * metric (POPE's F1, MME's total, MMBench's circular accuracy, Multi-IF's overall) has no value per
+ * sample, so the first of the task's metrics that the samples do carry stands in; the comparison
+ * names the metric it used.
+ */
+function pairedMetric(primary: string | undefined, metrics: readonly string[], samples: readonly SampleResult[]): string | undefined {
+  const scored = samples.filter((s) => s.score !== undefined);
+  const carried = (m: string) => scored.length > 0 && scored.every((s) => s.score?.values[m] !== undefined);
+  if (primary !== undefined && (scored.length === 0 || carried(primary))) return primary;
+  // No metric of the task has a per-sample value (a record without results.json: any value).
+  return metrics.length === 0 ? Object.keys(scored[0]?.score?.values ?? {})[0] : metrics.find(carried);
+}
+
+/** Why a task in both runs cannot be paired, or null when it can. */
+function unpairable(taskId: string, base: RunRecord, next: RunRecord, samples: readonly SampleResult[]): string | null {
+  const r = next.results?.tasks[taskId] ?? base.results?.tasks[taskId];
+  if (r === undefined || pairedMetric(r.primaryMetric, Object.keys(r.metrics), samples) !== undefined) return null;
+  return `every metric of ${taskId} is corpus-level (${r.primaryMetric} and the others are ratios or aggregates over samples), so no sample-by-sample test applies; compare its results.json values`;
+}
+
 function compareTask(taskId: string, base: RunRecord, next: RunRecord, baseSamples: Map<string, SampleResult[]>, newSamples: Map<string, SampleResult[]>, t: CompareThresholds): TaskComparison {
   const baseVersion = base.manifest.tasks[taskId]?.version ?? [...baseSamples.values()][0]?.[0]?.taskVersion ?? '?';
   const newVersion = next.manifest.tasks[taskId]?.version ?? [...newSamples.values()][0]?.[0]?.taskVersion ?? '?';
@@ -88,8 +109,7 @@ function compareTask(taskId: string, base: RunRecord, next: RunRecord, baseSampl
   }
   const nr = next.results?.tasks[taskId];
   const br = base.results?.tasks[taskId];
-  const first = [...newSamples.values()].flat().find((s) => s.score !== undefined);
-  const metric = nr?.primaryMetric ?? br?.primaryMetric ?? Object.keys(first?.score?.values ?? {})[0];
+  const metric = pairedMetric(nr?.primaryMetric ?? br?.primaryMetric, Object.keys((nr ?? br)?.metrics ?? {}), [...newSamples.values()].flat());
   if (metric === undefined) throw new DataError(join(next.dir, 'samples.jsonl'), undefined, `task ${taskId}: no scored samples to compare`);
   const higherIsBetter = (nr ?? br)?.metrics[metric]?.higherIsBetter ?? true;
 
@@ -145,12 +165,17 @@ export function compareRuns(base: RunRecord, next: RunRecord, thresholds: Partia
   const n = byTask(next.samples);
   const tasks: TaskComparison[] = [];
   const unmatchedTasks: CompareResult['unmatchedTasks'] = [];
+  const notPaired: CompareResult['notPaired'] = [];
   for (const id of [...new Set([...b.keys(), ...n.keys()])].sort()) {
     const bs = b.get(id);
     const ns = n.get(id);
     if (bs === undefined) unmatchedTasks.push({ taskId: id, in: 'new' });
     else if (ns === undefined) unmatchedTasks.push({ taskId: id, in: 'base' });
-    else tasks.push(compareTask(id, base, next, bs, ns, t));
+    else {
+      const why = unpairable(id, base, next, [...ns.values()].flat());
+      if (why === null) tasks.push(compareTask(id, base, next, bs, ns, t));
+      else notPaired.push({ taskId: id, reason: why });
+    }
   }
   return {
     schema: 'ernie-eval/compare@1',
@@ -159,6 +184,7 @@ export function compareRuns(base: RunRecord, next: RunRecord, thresholds: Partia
     thresholds: t,
     tasks,
     unmatchedTasks,
+    notPaired,
     efficiency: efficiencyDeltas(base.results?.efficiency, next.results?.efficiency),
     regressed: tasks.some((x) => x.verdict === 'regressed'),
   };

@@ -65,5 +65,6 @@ export function compareJunitXml(c: CompareResult): string {
     return { classname: 'ernie-eval.compare', name: t.taskId, ...(t.verdict === 'regressed' ? { failure: text } : { output: text }) };
   });
   for (const u of c.unmatchedTasks) cases.push({ classname: 'ernie-eval.compare', name: u.taskId, output: `only in the ${u.in} run; not compared` });
+  for (const u of c.notPaired) cases.push({ classname: 'ernie-eval.compare', name: u.taskId, output: `not compared: ${u.reason}` });
   return junitXml(`ernie-eval compare ${c.base.runId} -> ${c.new.runId}`, cases);
 }

@@ -150,6 +150,8 @@ export interface CompareResult {
   tasks: TaskComparison[];
   /** Tasks present in only one run. */
   unmatchedTasks: { taskId: string; in: 'base' | 'new' }[];
+  /** Tasks in both runs that cannot be paired sample by sample: every metric is corpus-level (Multi-IF's ratios). */
+  notPaired: { taskId: string; reason: string }[];
   /** Run-level efficiency (all samples). */
   efficiency: EfficiencyDelta[];
   regressed: boolean;

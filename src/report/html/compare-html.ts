@@ -93,7 +93,9 @@ export function renderCompareHtml(base: RunRecord, next: RunRecord, compare: Com
     t.reason,
     `${t.flipped.filter((f) => f.direction === 'fixed').length} fixed, ${t.flipped.filter((f) => f.direction === 'broken').length} broken${t.flippedOmitted > 0 ? ` (+${t.flippedOmitted} not listed)` : ''}`,
   ]);
-  const unmatched = compare.unmatchedTasks.length === 0 ? '' : `<p class="note">${escapeHtml(`Not compared (in one run only): ${compare.unmatchedTasks.map((u) => `${u.taskId} (${u.in})`).join(', ')}`)}</p>`;
+  const unmatched =
+    (compare.unmatchedTasks.length === 0 ? '' : `<p class="note">${escapeHtml(`Not compared (in one run only): ${compare.unmatchedTasks.map((u) => `${u.taskId} (${u.in})`).join(', ')}`)}</p>`) +
+    compare.notPaired.map((u) => `<p class="note">${escapeHtml(`Not compared: ${u.reason}`)}</p>`).join('');
   const body = [
     `<section id="summary"><h2>Tasks</h2>${table(['task', 'metric', 'base', 'new', 'difference', '95% CI (pts)', 'p-value', 'test', 'verdict', 'why', 'flipped'], taskRows, { id: 'compare-table', numericFrom: 2 })}${unmatched}</section>`,
     `<section id="efficiency"><h2>Efficiency (whole run)</h2>${table(['figure', 'base', 'new', 'new − base', 'relative'], efficiencyRows(compare.efficiency), { numericFrom: 1 })}</section>`,
