@@ -2,6 +2,7 @@
 // inputs; base (original inputs) and plus (base and extra inputs) pass@1. See README.md.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
+import { passAtKMetric } from '../../src/scoring/index.ts';
 import { scoreSyncUnsupported } from '../humaneval/scoring.ts';
 import { loadEvalPlus } from './evalplus-load.ts';
 import { FILTER, METRICS, generationParams, renderPrompt, scoreEvalPlus } from './evalplus-scoring.ts';
@@ -22,8 +23,8 @@ export default defineTask({
   metrics: [
     { name: METRICS.plus, higherIsBetter: true, description: 'HumanEval+ pass@1: the solution passes the base and the extra test inputs (per problem over its answers with --repeats, mean over problems)' },
     { name: METRICS.base, higherIsBetter: true, description: 'HumanEval (base tests) pass@1: the solution passes the original test inputs (per problem over its answers with --repeats, mean over problems)' },
-    { name: 'pass@10', higherIsBetter: true, description: 'HumanEval+ unbiased pass@10 (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats 10 or more', aggregate: { kind: 'pass-at-k', of: METRICS.plus, k: 10 } },
-    { name: 'base_pass@10', higherIsBetter: true, description: 'HumanEval (base tests) unbiased pass@10 (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats 10 or more', aggregate: { kind: 'pass-at-k', of: METRICS.base, k: 10 } },
+    passAtKMetric('pass@10', METRICS.plus, 10, 'HumanEval+ '),
+    passAtKMetric('base_pass@10', METRICS.base, 10, 'HumanEval (base tests) '),
   ],
   primaryMetric: METRICS.plus,
   primaryFilter: FILTER,

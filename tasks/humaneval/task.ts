@@ -2,6 +2,7 @@
 // function against its unit tests in the sandbox. See README.md for sources and quirks.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
+import { passAtKMetric } from '../../src/scoring/index.ts';
 import { loadHumanEval } from './load.ts';
 import { generationParams, renderPrompt } from './prompt.ts';
 import { FILTER, METRIC, scoreHumanEval, scoreSyncUnsupported } from './scoring.ts';
@@ -21,7 +22,7 @@ export default defineTask({
   requires: ['generate'],
   metrics: [
     { name: METRIC, higherIsBetter: true, description: 'the completion passes all unit tests in the sandbox; per problem the share of its answers that pass (one greedy answer, or --repeats n: unbiased pass@1), mean over problems' },
-    { name: 'pass@10', higherIsBetter: true, description: 'unbiased pass@10 (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats 10 or more', aggregate: { kind: 'pass-at-k', of: METRIC, k: 10 } },
+    passAtKMetric('pass@10', METRIC, 10),
   ],
   primaryMetric: METRIC,
   primaryFilter: FILTER,

@@ -3,6 +3,7 @@
 // sandbox. Window: 2024-10-01 to 2025-02-01 (Qwen3's "v5 (2024.10-2025.02)"). See README.md.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
+import { passAtKMetric } from '../../src/scoring/index.ts';
 import { scoreSyncUnsupported } from '../humaneval/scoring.ts';
 import { END_DATE, loadLiveCodeBench, START_DATE } from './load.ts';
 import { generationParams, messages } from './prompt.ts';
@@ -23,7 +24,7 @@ export default defineTask({
   requires: ['generate', 'chat'],
   metrics: [
     { name: METRIC, higherIsBetter: true, description: 'the solution passes every public and private test; per problem the share of its answers that pass (one greedy answer, or --repeats n: unbiased pass@1), mean over problems' },
-    { name: 'pass@10', higherIsBetter: true, description: 'unbiased pass@10 (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats 10 or more', aggregate: { kind: 'pass-at-k', of: METRIC, k: 10 } },
+    passAtKMetric('pass@10', METRIC, 10),
   ],
   primaryMetric: METRIC,
   primaryFilter: FILTER,

@@ -2,6 +2,7 @@
 // scored by running the generated code against the problem's asserts in the sandbox.
 import { fileURLToPath } from 'node:url';
 import { defineTask } from '../../src/core/index.ts';
+import { passAtKMetric } from '../../src/scoring/index.ts';
 import { scoreSyncUnsupported } from '../humaneval/scoring.ts';
 import { loadMbpp } from './load.ts';
 import { generationParams, renderPrompt } from './prompt.ts';
@@ -22,7 +23,7 @@ export default defineTask({
   requires: ['generate'],
   metrics: [
     { name: METRIC, higherIsBetter: true, description: 'the completion passes all test_list asserts in the sandbox; per problem the share of its answers that pass (one greedy answer, or --repeats n: unbiased pass@1), mean over problems' },
-    { name: 'pass@10', higherIsBetter: true, description: 'unbiased pass@10 (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats 10 or more', aggregate: { kind: 'pass-at-k', of: METRIC, k: 10 } },
+    passAtKMetric('pass@10', METRIC, 10),
   ],
   primaryMetric: METRIC,
   primaryFilter: FILTER,

@@ -4,4 +4,4 @@ export { runInSandbox, type SandboxProgram, type SandboxResult, type SandboxStat
 export { probeSandbox, sandboxAvailable } from './sandbox-probe.ts';
 export { DEFAULT_SANDBOX_LIMITS, resolveLimits, type SandboxLimits } from './sandbox-limits.ts';
 export { SANDBOX_WORK_DIR } from './bwrap-args.ts';
-export { meanPassAtK, passAtK } from './pass-at-k.ts';
+export { meanPassAtK, passAtK, passAtKMetric } from './pass-at-k.ts';

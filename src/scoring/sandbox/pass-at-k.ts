@@ -2,7 +2,7 @@
 // on Code", §2.1): with n samples per problem of which c pass, pass@k = 1 − C(n−c, k) / C(n, k).
 // The binomials overflow for realistic n, so the ratio is computed as the product
 // ∏_{i=n−c+1..n} (1 − k/i), which stays in [0, 1] and loses no precision to cancellation.
-import { HarnessError } from '../../core/index.ts';
+import { HarnessError, type MetricSpec } from '../../core/index.ts';
 
 /** Unbiased pass@k for one problem: `n` samples, `c` correct, `k` ≤ n. */
 export function passAtK(n: number, c: number, k: number): number {
@@ -22,4 +22,17 @@ export function meanPassAtK(problems: ReadonlyArray<{ n: number; c: number }>, k
   let sum = 0;
   for (const { n, c } of problems) sum += passAtK(n, c, k);
   return sum / problems.length;
+}
+
+/**
+ * The metric declaration of pass@k over `--repeats` answers, for a task whose 0/1 per-sample value
+ * is `of`; `label` names what passes ("HumanEval+ ") where a task reports several pass rates.
+ */
+export function passAtKMetric(name: string, of: string, k: number, label = ''): MetricSpec {
+  return {
+    name,
+    higherIsBetter: true,
+    description: `${label}unbiased pass@${k} (Chen et al. 2021) per problem over its --repeats answers (sampled), mean over problems; present with --repeats ${k} or more`,
+    aggregate: { kind: 'pass-at-k', of, k },
+  };
 }
