@@ -81,6 +81,14 @@ export function planOf(stderr: string): { fromRecord: number; fromCache: number;
   return m === null ? undefined : { fromRecord: Number(m[1]), fromCache: Number(m[2]), toCompute: Number(m[3]) };
 }
 
+/** A resumed attempt recomputes nothing finished: the record's lines and the cached answers are all reused. */
+export function expectNothingRecomputed(stderr: string, fromRecord: number, finished: number): void {
+  const plan = planOf(stderr);
+  expect(plan, stderr).toBeDefined();
+  expect(plan?.fromRecord).toBe(fromRecord);
+  expect((plan?.fromRecord ?? 0) + (plan?.fromCache ?? 0)).toBe(finished);
+}
+
 export async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
