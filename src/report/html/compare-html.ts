@@ -10,7 +10,7 @@ import { escapeHtml } from './escape.ts';
 import { num, pct, signed } from './format.ts';
 import { table, type Cell } from './html-table.ts';
 import { browserSection, pageHtml } from './page-shell.ts';
-import { sampleExtracted, sampleOutput } from './sample-rows.ts';
+import { describeImages, sampleExtracted, sampleOutput, splitPrompt } from './sample-rows.ts';
 
 export interface CompareHtmlOptions {
   outFile: string;
@@ -57,15 +57,14 @@ function flippedPayload(base: RunRecord, next: RunRecord, compare: CompareResult
     for (const f of t.flipped) {
       const b = baseSamples.get(`${t.taskId}\u0000${f.sampleId}`);
       const n = newSamples.get(`${t.taskId}\u0000${f.sampleId}`);
-      const prompt = n?.prompt ?? b?.prompt ?? '';
-      const cut = prompt.lastIndexOf('\n\n');
-      const prefix = cut < 0 ? '' : prompt.slice(0, cut + 2);
+      const shown = n ?? b;
+      const [prefix, rest] = splitPrompt(describeImages(shown?.prompt ?? '', shown?.images));
       let p = prefixIndex.get(prefix);
       if (p === undefined) {
         p = prefixes.push(prefix) - 1;
         prefixIndex.set(prefix, p);
       }
-      rows.push([ti, f.sampleId, n?.subset ?? b?.subset ?? '', f.direction === 'fixed' ? 0 : 1, p, prompt.slice(prefix.length), n?.target ?? b?.target ?? '', b === undefined ? '' : sampleOutput(b), n === undefined ? '' : sampleOutput(n), b === undefined ? '' : sampleExtracted(b), n === undefined ? '' : sampleExtracted(n), b?.completion?.reasoning ?? '', n?.completion?.reasoning ?? '']);
+      rows.push([ti, f.sampleId, n?.subset ?? b?.subset ?? '', f.direction === 'fixed' ? 0 : 1, p, rest, n?.target ?? b?.target ?? '', b === undefined ? '' : sampleOutput(b), n === undefined ? '' : sampleOutput(n), b === undefined ? '' : sampleExtracted(b), n === undefined ? '' : sampleExtracted(n), b?.completion?.reasoning ?? '', n?.completion?.reasoning ?? '']);
     }
   }
   return { layout: FLIP_LAYOUT, tasks, prefixes, rows };

@@ -100,7 +100,7 @@ export function describeImages(prompt: string, images: SampleResult['images']): 
 }
 
 /** Split where the few-shot examples end (the last blank line), so shared prefixes are stored once. */
-function splitPrompt(prompt: string): [string, string] {
+export function splitPrompt(prompt: string): [string, string] {
   const cut = prompt.lastIndexOf('\n\n');
   return cut < 0 ? ['', prompt] : [prompt.slice(0, cut + 2), prompt.slice(cut + 2)];
 }
