@@ -9,6 +9,7 @@ import {
   type Capabilities,
   type Completion,
   type GenerateRequest,
+  type ImageDigest,
   type LoglikelihoodRequest,
   type ModelDtype,
   type Outcome,
@@ -18,7 +19,6 @@ import {
 import { loadModelDir, type ModelDir } from '../model-dir.ts';
 import { DecoderSession, type Decoder } from './decoder-session.ts';
 import { VisionDecoder } from './vision-decoder.ts';
-import type { ImageDigest } from '../../core/index.ts';
 import { fitToContext, renderGenerationPrompt, splitReasoning, type RenderedPrompt } from './generation-prompt.ts';
 import { generateBatch, type GenerationRow } from './generate.ts';
 import { scoreChoicesCached, type EncodedChoices } from './loglikelihood.ts';

@@ -73,13 +73,16 @@ export class VisionDecoder implements Decoder {
     const hidden = this.config.hiddenSize;
     const embedded = (await this.embedder.run({ input_ids: new ort.Tensor('int64', input.inputIds, [batch, seq]) }))['inputs_embeds'];
     if (embedded === undefined) throw new ModelError('MODEL_CORRUPT', 'embed_tokens.onnx', 'returned no inputs_embeds');
-    // Copy: onnxruntime may own the output buffer, and image features overwrite rows of it.
-    const embeds = Float32Array.from(embedded.data as Float32Array);
     const tokenTypes = new BigInt64Array(batch * seq);
-    input.imageFeatures?.forEach((features, row) => {
-      if (features === undefined) return;
-      this.placeImageFeatures(input.inputIds, row, seq, features, embeds, tokenTypes, hidden);
-    });
+    let embeds = embedded.data as Float32Array;
+    if (input.imageFeatures?.some((f) => f !== undefined) === true) {
+      // Copy before writing: onnxruntime may own the output buffer. Decode steps carry no images
+      // and skip the copy.
+      embeds = Float32Array.from(embeds);
+      input.imageFeatures.forEach((features, row) => {
+        if (features !== undefined) this.placeImageFeatures(input.inputIds, row, seq, features, embeds, tokenTypes, hidden);
+      });
+    }
     const past = input.past ?? emptyKvCache(this.config, batch);
     const feeds: Record<string, ort.Tensor> = {
       inputs_embeds: new ort.Tensor('float32', embeds, [batch, seq, hidden]),
@@ -96,10 +99,11 @@ export class VisionDecoder implements Decoder {
    */
   private placeImageFeatures(ids: BigInt64Array, row: number, seq: number, features: Float32Array, embeds: Float32Array, tokenTypes: BigInt64Array, hidden: number): void {
     const count = features.length / hidden;
+    const patchId = BigInt(this.imagePatchId);
     let placed = 0;
     for (let s = 0; s < seq && placed < count; s++) {
       const at = row * seq + s;
-      if (ids[at] !== BigInt(this.imagePatchId)) continue;
+      if (ids[at] !== patchId) continue;
       embeds.set(features.subarray(placed * hidden, (placed + 1) * hidden), at * hidden);
       tokenTypes[at] = 1n;
       placed++;
