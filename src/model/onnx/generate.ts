@@ -2,6 +2,7 @@
 // prompts do not blow up attention memory), merge their KV caches into one batch, then one token
 // per step for every row, until EOS, a stop string or the token budget. Decoding is where
 // batching pays: one pass over the weights serves every row.
+import { forwardPrompt } from './chunked-prefill.ts';
 import type { Decoder, ForwardOutput, KvCache } from './decoder-session.ts';
 import { rowOffset } from './logits.ts';
 import { leftPad } from './padded-batch.ts';
@@ -40,6 +41,8 @@ export interface GenerateOptions {
   onToken?: (row: number, text: string, generated: number) => void;
   /** Row indices prefilled together; default: all rows in one pass. Decoding always runs them all at once. */
   prefillGroups?: number[][];
+  /** A prefill group's chunk length for (rows, padded length) (chunked-prefill.ts); default: one pass. */
+  prefillChunk?: (rows: number, length: number) => number;
 }
 
 interface RowState {
@@ -96,7 +99,8 @@ interface Prefilled {
 }
 
 /** Prefill groups of rows separately, then place each row's cache right-aligned in one batch. */
-async function prefill(session: Decoder, rows: GenerationRow[], states: RowState[], groups: number[][], padId: number): Promise<Prefilled> {
+async function prefill(session: Decoder, rows: GenerationRow[], states: RowState[], groups: number[][], options: GenerateOptions): Promise<Prefilled> {
+  const { padId } = options;
   const { numLayers, numKvHeads, headDim } = session.config;
   const parts: { rows: number[]; length: number; cache: KvCache; mask: BigInt64Array }[] = [];
   const firstToken: number[] = new Array(rows.length).fill(padId);
@@ -105,10 +109,11 @@ async function prefill(session: Decoder, rows: GenerationRow[], states: RowState
       group.map((r) => (rows[r] as GenerationRow).prompt),
       padId,
     );
-    const out = await session.forward({ ...padded, past: null, ...imageFeaturesOf(group.map((r) => rows[r] as GenerationRow)) });
+    const chunk = options.prefillChunk?.(padded.batch, padded.seq) ?? padded.seq;
+    const out = await forwardPrompt(session, padded, chunk, imageFeaturesOf(group.map((r) => rows[r] as GenerationRow)));
     group.forEach((r, i) => {
       const row = rows[r] as GenerationRow;
-      firstToken[r] = pickToken(out.logits, rowOffset(out.vocab, padded.seq, i, padded.seq - 1), out.vocab, row.sampling, (states[r] as RowState).random);
+      firstToken[r] = pickToken(out.logits, rowOffset(out.vocab, out.seq, i, out.seq - 1), out.vocab, row.sampling, (states[r] as RowState).random);
     });
     parts.push({ rows: group, length: padded.seq, cache: out.present, mask: padded.attentionMask });
   }
@@ -149,7 +154,7 @@ function imageFeaturesOf(rows: GenerationRow[]): { imageFeatures?: (Float32Array
 export async function generateBatch(session: Decoder, rows: GenerationRow[], options: GenerateOptions): Promise<GeneratedRow[]> {
   const states: RowState[] = rows.map((r) => ({ tokens: [], done: r.maxTokens <= 0, text: '', finishReason: 'length', random: seededRandom(r.seed) }));
   const groups = options.useCache ? (options.prefillGroups ?? [rows.map((_, i) => i)]) : [rows.map((_, i) => i)];
-  const first = await prefill(session, rows, states, groups, options.padId);
+  const first = await prefill(session, rows, states, groups, options);
   states.forEach((state, b) => {
     if (!state.done) accept(state, rows[b] as GenerationRow, first.firstToken[b] as number, options, b);
   });

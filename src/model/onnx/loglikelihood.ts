@@ -4,7 +4,8 @@
 // The fast path runs every context of a batch once (left-padded), scores each continuation's first
 // token from the context's last logits, and feeds only the remaining continuation tokens on top of
 // a copy of their context's KV cache. Single-token continuations (MMLU's " A".." D") need no
-// second pass at all.
+// second pass at all. Long contexts are run in chunks (chunked-prefill.ts).
+import { forwardPrompt } from './chunked-prefill.ts';
 import type { Decoder } from './decoder-session.ts';
 import { selectCacheRows } from './decoder-session.ts';
 import { rowOffset, tokenLogprob } from './logits.ts';
@@ -30,19 +31,22 @@ function emptyScores(request: EncodedChoices): ChoiceScores {
   };
 }
 
-/** Context once, continuations on its KV cache; all requests of the batch padded together. */
-export async function scoreChoicesCached(session: Decoder, requests: EncodedChoices[], padId: number): Promise<ChoiceScores[]> {
+/**
+ * Context once, continuations on its KV cache; all requests of the batch padded together.
+ * `chunkLength` gives the context pass's chunk for (rows, padded length); default: one pass.
+ */
+export async function scoreChoicesCached(session: Decoder, requests: EncodedChoices[], padId: number, chunkLength: (rows: number, length: number) => number = (_, length) => length): Promise<ChoiceScores[]> {
   const { numKvHeads, headDim } = session.config;
   const contexts = leftPad(
     requests.map((r) => r.context),
     padId,
   );
-  const prefill = await session.forward({ ...contexts, past: null });
+  const prefill = await forwardPrompt(session, contexts, chunkLength(contexts.batch, contexts.seq));
   const scores = requests.map(emptyScores);
 
   // First continuation token: predicted by the last context position.
   requests.forEach((request, r) => {
-    const offset = rowOffset(prefill.vocab, contexts.seq, r, contexts.seq - 1);
+    const offset = rowOffset(prefill.vocab, prefill.seq, r, prefill.seq - 1);
     request.continuations.forEach((continuation, j) => {
       const first = tokenLogprob(prefill.logits, offset, prefill.vocab, continuation[0] as number);
       (scores[r] as ChoiceScores).logprobs[j] = first.logprob;

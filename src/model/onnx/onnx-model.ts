@@ -22,6 +22,7 @@ import { VisionDecoder } from './vision-decoder.ts';
 import { fitToContext, renderGenerationPrompt, splitReasoning, type RenderedPrompt } from './generation-prompt.ts';
 import { generateBatch, type GenerationRow } from './generate.ts';
 import { scoreChoicesCached, type EncodedChoices } from './loglikelihood.ts';
+import { prefillChunkLength } from './chunked-prefill.ts';
 import { scoreTokenLogprobs } from './token-logprobs.ts';
 
 export interface OnnxModelOptions {
@@ -134,6 +135,9 @@ export class OnnxModel implements Backend {
    * Split rows into consecutive groups whose forward pass stays under the logits and attention
    * budgets. A row over budget on its own still runs, alone.
    */
+  /** Chunk length of a prompt pass over `rows` rows of `length` tokens, within the attention budget. */
+  private readonly prefillChunk = (rows: number, length: number): number => prefillChunkLength(rows, this.dir.config.numHeads, length, this.attentionBudget);
+
   private budgetGroups<T>(items: T[], lengthOf: (item: T) => number): T[][] {
     const { vocabSize, numHeads } = this.dir.config;
     const fits = (rows: number, length: number) => rows * length * vocabSize <= this.logitsBudget && rows * numHeads * length * length <= this.attentionBudget;
@@ -170,6 +174,7 @@ export class OnnxModel implements Backend {
           this.session,
           group.map((g) => g.choices),
           this.padId,
+          this.prefillChunk,
         );
         const totalMs = now() - startedAt;
         group.forEach((g, i) => {
@@ -271,6 +276,7 @@ export class OnnxModel implements Backend {
           decode: (ids) => this.dir.tokenizer.decode(ids, true),
           useCache: true,
           prefillGroups,
+          prefillChunk: this.prefillChunk,
           onFirstToken: () => (firstTokenAt = now()),
           // A stream carries the answer; reasoning goes with the last chunk (reasoning_content).
           ...(hooks.onToken === undefined ? {} : { onToken: (row: number, text: string, generated: number) => {
