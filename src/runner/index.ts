@@ -2,7 +2,7 @@
 export { runEvaluation, type EvaluationInput, type EvaluationOutput } from './run-evaluation.ts';
 export { OnnxPool, defaultWorkerCount, type OnnxPoolOptions } from './onnx-pool.ts';
 export { checkCapabilities } from './capabilities.ts';
-export { makeBatches } from './schedule.ts';
+export { BATCH_SHARE_OF_WORK, makeBatches } from './schedule.ts';
 export { createProgress, type Progress } from './progress.ts';
 export { buildResultsFile, buildTaskResults, type BuildResultsInput } from './build-results.ts';
 export { resolveEfficiencyContext, localPeaks, type EfficiencyOverride } from './efficiency-context.ts';

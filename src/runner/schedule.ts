@@ -4,6 +4,9 @@
 // - shared prefix (a server with a prefix cache): requests sorted by their prompt, so those sharing a
 //   few-shot header, a subject's shots or an image are sent one after another, while the server
 //   still holds that prefix in its cache.
+// Either way no batch holds more than a share of the work (`BATCH_SHARE_OF_WORK`): a batch is the
+// pool's unit of work, and MMLU's few long questions (12,000 characters beside a median of 1,800)
+// made one batch of 8 half of an 80-question run, so one worker ran it while the other sat idle.
 import type { Backend, ContentPart, TaskRequest } from '../core/index.ts';
 import type { PreparedItem, PreparedTask } from '../task/index.ts';
 
@@ -40,13 +43,30 @@ export function sharedPrefixKey(request: TaskRequest): string {
   return request.prompt.messages.map((m) => `${m.role}\u0001${typeof m.content === 'string' ? m.content : m.content.map(partKey).join('')}\u0002`).join('');
 }
 
+/**
+ * With several lanes, no batch (unless it is a single request) costs more than 1 /
+ * (BATCH_SHARE_OF_WORK × lanes) of its kind's work, so that the lanes finish together; a batch of
+ * `maxBatchSize` requests of the median length is always allowed, so only unusually long requests
+ * are split off and short ones keep their batching. Cost is the length in characters: attention
+ * makes long prompts dearer than that, so a long batch's real share is larger still.
+ */
+export const BATCH_SHARE_OF_WORK = 4;
+
+function batchCostCap(lengths: number[], backend: Backend): number {
+  if (backend.concurrency <= 1 || lengths.length === 0) return Infinity;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  const total = lengths.reduce((sum, n) => sum + n, 0);
+  return Math.max(total / (BATCH_SHARE_OF_WORK * backend.concurrency), backend.maxBatchSize * median);
+}
+
 export function makeBatches(tasks: PreparedTask[], backend: Backend): Batch[] {
   const sharedPrefix = backend.preferredOrder === 'shared-prefix';
   const work: { work: WorkItem; length: number; key: string; order: number }[] = [];
   for (const task of tasks) for (const item of task.items) work.push({ work: { task, item }, length: 0, key: '', order: work.length });
   for (const entry of work) {
+    entry.length = lengthOf(entry.work);
     if (sharedPrefix) entry.key = sharedPrefixKey(entry.work.item.request);
-    else entry.length = lengthOf(entry.work);
   }
   const byPrefix = (a: (typeof work)[number], b: (typeof work)[number]) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.order - b.order);
   const byLength = (a: (typeof work)[number], b: (typeof work)[number]) => b.length - a.length || a.order - b.order;
@@ -54,9 +74,19 @@ export function makeBatches(tasks: PreparedTask[], backend: Backend): Batch[] {
   for (const kind of ['generate', 'loglikelihood'] as const) {
     // Generation first: it is the slow part, so the pool's workers start on it while the ETA is honest.
     const ofKind = work.filter((w) => w.work.item.request.kind === kind).sort(sharedPrefix ? byPrefix : byLength);
-    for (let i = 0; i < ofKind.length; i += backend.maxBatchSize) {
-      batches.push({ items: ofKind.slice(i, i + backend.maxBatchSize).map((w) => w.work) });
+    const costCap = batchCostCap(ofKind.map((w) => w.length), backend);
+    let items: WorkItem[] = [];
+    let cost = 0;
+    for (const entry of ofKind) {
+      if (items.length > 0 && (items.length >= backend.maxBatchSize || cost + entry.length > costCap)) {
+        batches.push({ items });
+        items = [];
+        cost = 0;
+      }
+      items.push(entry.work);
+      cost += entry.length;
     }
+    if (items.length > 0) batches.push({ items });
   }
   return batches;
 }
