@@ -142,6 +142,16 @@ export const ACCELERATOR_PEAKS: readonly AcceleratorPeak[] = [
     sourceKind: 'secondary',
   },
   {
+    id: 'ascend-910',
+    name: 'Huawei Ascend 910 (first generation, 2019; not the 910B)',
+    peakFlops: { fp16: 256 * T },
+    source:
+      'Huawei\'s Ascend 910 specifications as summarised by besthub.dev (Architects\' Tech Alliance): "Compute precision: FP16 256 TFLOPS / INT8 512 TOPS", ' +
+      '"32 Cube engines work in parallel, providing 256 TFLOPS", https://www.besthub.dev/articles/how-huawei-ascend-910-redefines-ai-training-performance-d95c7f11f1dc; ' +
+      'the same 256 from Huawei\'s Hot Chips 2019 slides, http://components2world.com/2019/07/27/china-will-release-now-for-processor-of-ascend-910-ai-da-vinci-framework-is-the-strongest-core/',
+    sourceKind: 'secondary',
+  },
+  {
     id: 'kunlun-xpu-r',
     name: 'Kunlunxin 2nd-generation chip (XPU-R architecture, 7 nm)',
     peakFlops: { fp16: 128 * T },
@@ -152,10 +162,22 @@ export const ACCELERATOR_PEAKS: readonly AcceleratorPeak[] = [
   },
 ];
 
+/**
+ * Devices users will name for which no figure could be sourced, with why: asking for one says so
+ * (and how to go on) instead of "unknown device".
+ */
+export const UNSOURCED_DEVICES: Readonly<Record<string, string>> = {
+  'ascend-910b':
+    'Huawei publishes no 910B datasheet we could read, and the figures quoted for it disagree (320 TFLOPS FP16 on borimooc.com, ' +
+    '256 for the first Ascend 910, which is `ascend-910`)',
+  'kunlun-p800': 'no source we could read gives a peak for the Kunlunxin P800 (its 2nd-generation predecessor is `kunlun-xpu-r`)',
+};
+
+const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
 /** Known ids close to a mistyped one: same letters and digits, one contained in the other, or ≤ 2 edits. */
 export function similarAccelerators(id: string): string[] {
   // Compare without separators ("h100sxm" finds "h100-sxm"), answer with the real ids.
-  const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const wanted = squash(id);
   if (wanted === '') return [];
   const bySquashed = new Map(ACCELERATOR_PEAKS.map((a) => [squash(a.id), a.id]));
@@ -165,6 +187,8 @@ export function similarAccelerators(id: string): string[] {
 export function findAccelerator(id: string): AcceleratorPeak {
   const found = ACCELERATOR_PEAKS.find((a) => a.id === id.trim().toLowerCase());
   if (found === undefined) {
+    const unsourced = Object.entries(UNSOURCED_DEVICES).find(([known]) => squash(known) === squash(id));
+    if (unsourced !== undefined) throw new HarnessError('USAGE', `no sourced peak for device "${unsourced[0]}": ${unsourced[1]}; pass --peak-tflops with your datasheet value`);
     const near = similarAccelerators(id);
     const hint = near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : '';
     throw new HarnessError('USAGE', `no sourced peak for device "${id}"${hint}; known: ${ACCELERATOR_PEAKS.map((a) => a.id).join(', ')}; pass --peak-tflops with the datasheet value instead`);

@@ -15,7 +15,7 @@ export {
   type FlopsOptions,
   type AttentionCounting,
 } from './flops-model.ts';
-export { ACCELERATOR_PEAKS, findAccelerator, acceleratorPeak, similarAccelerators, type AcceleratorPeak, type Precision } from './hardware-peaks.ts';
+export { ACCELERATOR_PEAKS, UNSOURCED_DEVICES, findAccelerator, acceleratorPeak, similarAccelerators, type AcceleratorPeak, type Precision } from './hardware-peaks.ts';
 export { cpuPeakFromCpuinfo, detectCpuPeak, type CpuPeak } from './cpu-peak.ts';
 export { summarizeMfu, notAvailable, MFU_NOTE, type HardwarePeaks } from './mfu.ts';
 export { trainingFlopsPerToken, trainingMfu, tokensPerSecondAtMfu, type TrainingShape, type TrainingMfuInput } from './training-mfu.ts';

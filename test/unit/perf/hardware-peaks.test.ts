@@ -3,7 +3,7 @@
 // figure printed there, and never exceeds what such a sparsity figure implies (half of it).
 import { describe, expect, it } from 'vitest';
 import { HarnessError } from '../../../src/core/index.ts';
-import { ACCELERATOR_PEAKS, acceleratorPeak, findAccelerator, type Precision } from '../../../src/perf/index.ts';
+import { ACCELERATOR_PEAKS, acceleratorPeak, findAccelerator, UNSOURCED_DEVICES, type Precision } from '../../../src/perf/index.ts';
 import { similarAccelerators } from '../../../src/perf/hardware-peaks.ts';
 
 const T = 1e12;
@@ -122,5 +122,16 @@ describe('finding a device by id', () => {
     expect((caught as Error).message).toMatch(/no sourced peak for device "h800-pcie" \(did you mean h800, a800-pcie\?\)/);
     for (const row of ACCELERATOR_PEAKS) expect((caught as Error).message).toContain(row.id);
     expect(() => findAccelerator('b9000')).toThrow(/no sourced peak for device "b9000"; known: /);
+  });
+
+  it('says why a device users will name has no row, however it is written', () => {
+    expect(() => findAccelerator('ascend-910b')).toThrow(/no sourced peak for device "ascend-910b": .*disagree.*; pass --peak-tflops/);
+    expect(() => findAccelerator('Ascend 910B')).toThrow(/"ascend-910b": /);
+    expect(() => findAccelerator('kunlun_p800')).toThrow(/Kunlunxin P800/);
+    // The first-generation Ascend 910 has a sourced row, distinct from the 910B.
+    expect(acceleratorPeak('ascend-910', 'fp16').flops).toBe(256 * T);
+    expect(() => acceleratorPeak('ascend-910', 'bf16')).toThrow(/has: fp16/);
+    // No unsourced id shadows a sourced one.
+    for (const id of Object.keys(UNSOURCED_DEVICES)) expect(ACCELERATOR_PEAKS.map((a) => a.id)).not.toContain(id);
   });
 });

@@ -46,6 +46,16 @@ describe('parameter counts of the ERNIE 4.5 configs', () => {
     expect(rel(p.active, PUBLISHED['VL-424B-A47B'].active)).toBeLessThan(0.01);
     // What is sourced (text stack + ViT) stays below the published total; the gap is the vision experts.
     expect(p.total).toBeLessThan(PUBLISHED['VL-424B-A47B'].total);
+    // Consistency, not a check of the total: the gap spread over the same 51 MoE layers × 64 vision
+    // experts (gate, up, down: 3 × hidden × width) implies a width of about 1,544, which must lie
+    // between 0 and the text experts' 3,584 (vision experts are the narrower ones: 512 vs 1,536 in
+    // VL-28B). A text stack counted wrong by a few billion would push it out of that range.
+    const moeLayers = p.totalBreakdown.routedExperts / (64 * 3 * 8192 * 3584);
+    expect(moeLayers).toBe(51);
+    const impliedWidth = (PUBLISHED['VL-424B-A47B'].total - p.total) / (moeLayers * 64 * 3 * 8192);
+    expect(impliedWidth).toBeGreaterThan(0);
+    expect(impliedWidth).toBeLessThan(3584);
+    expect(Math.round(impliedWidth)).toBe(1544);
   });
 
   it('FLOPs per token are 2 × active matmul weights plus 4·L·H·Q per key of context', () => {
