@@ -10,20 +10,21 @@
 //    ONNX model driven through Transformers.js the obvious way (one forward per choice):
 //    same log-likelihoods, and the speed ratio.
 // 4. Harness overhead: runEvaluation with 1 worker vs a bare loop of the same session.run calls:
-//    OnnxModel.answer (what the worker runs: same sub-batching) over the same batches, in this
-//    thread, on one session with the worker's thread count; no pool, scoring or record.
+//    OnnxModel.answer (what the worker runs: same sub-batching) over the same batches, in a worker
+//    thread of its own, on one session with the worker's thread count; no pool, scoring or record.
 // 5. Scaling: 2 workers vs 1 worker on the same requests.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Piscina } from 'piscina';
 import { AutoModelForCausalLM, env, Tensor } from '@huggingface/transformers';
 import type { LoglikelihoodRequest } from '../src/core/index.ts';
 import { DecoderSession, loadModelDir, OnnxModel } from '../src/model/index.ts';
 import { calibrateGemm, readModelConfigJson } from '../src/model/perf/index.ts';
 import { makeTinyModel } from '../src/model/tiny/index.ts';
 import { detectCpuPeak, forwardFlops, makeFlopsModel, parseModelShape } from '../src/perf/index.ts';
-import { makeBatches, OnnxPool, runEvaluation, type Progress } from '../src/runner/index.ts';
+import { makeBatches, OnnxPool, runEvaluation, workerExecArgv, type Progress } from '../src/runner/index.ts';
 import { buildManifest, RecordWriter } from '../src/store/index.ts';
 import { loadTask, prepareTask, type PreparedTask } from '../src/task/index.ts';
 
@@ -73,9 +74,20 @@ const shared = resolve('../shared/datasets');
 const task = (await prepareTask(await loadTask('mmlu'), { ...(existsSync(join(shared, 'mmlu')) ? { dataDir: shared } : {}), limit: Number(values.questions) })) as PreparedTask;
 const requests = task.items.map((i) => i.request as LoglikelihoodRequest);
 
-async function harness(workers: number, threadsPerWorker?: number): Promise<{ seconds: number; logprobs: Map<string, number[]> }> {
+async function harness(workers: number, threadsPerWorker?: number): Promise<{ seconds: number; inBackendSeconds: number; logprobs: Map<string, number[]> }> {
   const pool = new OnnxPool(mcDir, { workers, maxBatchSize: 8, ...(threadsPerWorker === undefined ? {} : { threadsPerWorker }) });
   await pool.open();
+  // Time spent waiting on the pool; the rest of the wall time is the runner's own (§4, 1 lane).
+  let inBackend = 0;
+  const answer = pool.answer.bind(pool);
+  pool.answer = async (...args) => {
+    const start = performance.now();
+    try {
+      return await answer(...args);
+    } finally {
+      inBackend += performance.now() - start;
+    }
+  };
   const runDir = mkdtempSync(join(tmpdir(), 'bench-eff-run-'));
   const manifest = await buildManifest({ runSpec: { tasks: ['mmlu'], model: mcDir, dtype: 'fp32', seed: 0, workers, outDir: runDir }, model: pool.info, datasets: {}, tasks: {} });
   const writer = await RecordWriter.open(join(runDir, manifest.runId), manifest);
@@ -84,7 +96,7 @@ async function harness(workers: number, threadsPerWorker?: number): Promise<{ se
   const seconds = (performance.now() - t0) / 1000;
   await writer.close();
   await pool.close();
-  return { seconds, logprobs: new Map(run.samples.map((s) => [s.sampleId, s.completion?.logprobs ?? []])) };
+  return { seconds, inBackendSeconds: inBackend / 1000, logprobs: new Map(run.samples.map((s) => [s.sampleId, s.completion?.logprobs ?? []])) };
 }
 
 // 3. vs Transformers.js, the obvious way: one forward per (context + choice), log-softmax, sum.
@@ -112,7 +124,7 @@ async function tjsScore(context: number[], continuation: number[]): Promise<numb
   return sum;
 }
 await tjsScore(encoded[0]?.context ?? [1], encoded[0]?.continuations[0] ?? [1]); // warm-up
-let t0 = performance.now();
+const t0 = performance.now();
 const tjsLogprobs: number[][] = [];
 for (const e of encoded) {
   const row: number[] = [];
@@ -129,20 +141,33 @@ console.log(`\n3. MC log-likelihood, ${requests.length} MMLU questions (${task.s
 console.log(`   Transformers.js, one forward per choice: ${tjsSeconds.toFixed(2)} s`);
 console.log(`   ernie-eval, 2 workers × batch 8:       ${two.seconds.toFixed(2)} s  → ${(tjsSeconds / two.seconds).toFixed(2)}× faster, max |Δ log-lik| ${worst.toExponential(1)}`);
 
-// 4. Harness overhead: 1 worker vs a bare loop of the same batches on one session with the same threads.
-const one = await harness(1);
+// 4. Harness overhead: 1 worker vs a bare loop of the same batches on one session with the same
+// threads in a worker thread of its own, in alternating rounds (bare, harness, bare, ...) so that the state of this process (its
+// heap after Transformers.js, background load) weighs on both sides alike; medians.
 const probe = new OnnxPool(mcDir, { workers: 1, maxBatchSize: 8 });
 const batches = makeBatches([task], probe);
 const threads = probe.threadsPerWorker;
 await probe.close();
-const bare = await OnnxModel.open(mcDir, { threads });
 const batchRequests = batches.map((b) => b.items.map((w) => w.item.request));
-await bare.answer(batchRequests[0]?.slice(0, 1) ?? []); // warm-up, as the pool's open() does
-t0 = performance.now();
-for (const b of batchRequests) await bare.answer(b);
-const bareSeconds = (performance.now() - t0) / 1000;
-await bare.close();
-console.log(`\n4. Harness overhead (${batches.length} batches, ${threads} threads): bare session.run loop ${bareSeconds.toFixed(2)} s, runEvaluation 1 worker ${one.seconds.toFixed(2)} s → +${pct(one.seconds / bareSeconds - 1)}`);
+/** The same OnnxModel.answer calls in a worker thread of their own (bench/bare-loop-worker.ts). */
+async function bareLoop(): Promise<number> {
+  const file = new URL('./bare-loop-worker.ts', import.meta.url);
+  const pool = new Piscina({ filename: file.href, minThreads: 1, maxThreads: 1, execArgv: workerExecArgv(file) });
+  const seconds = (await pool.run({ modelDir: mcDir, threads, batches: batchRequests })) as number;
+  await pool.destroy();
+  return seconds;
+}
+const overhead = { bare: [] as number[], harness: [] as number[], runnerShare: [] as number[] };
+for (let r = 0; r < 5; r++) {
+  overhead.bare.push(await bareLoop());
+  const run = await harness(1);
+  overhead.harness.push(run.seconds);
+  overhead.runnerShare.push(1 - run.inBackendSeconds / run.seconds);
+}
+const bareSeconds = median(overhead.bare);
+const harnessSeconds = median(overhead.harness);
+console.log(`\n4. Harness overhead (${batches.length} batches, ${threads} threads, medians of 5 alternating rounds): bare loop in a worker ${bareSeconds.toFixed(2)} s, runEvaluation 1 worker ${harnessSeconds.toFixed(2)} s → ${harnessSeconds >= bareSeconds ? '+' : ''}${pct(harnessSeconds / bareSeconds - 1)}`);
+console.log(`   runner's own time (wall − waiting on the pool): ${pct(median(overhead.runnerShare))} of the run; round-to-round spread of the bare loop ${pct(Math.max(...overhead.bare) / Math.min(...overhead.bare) - 1)}`);
 
 // 5. Scaling. Two questions: does the pool scale (2 single-threaded workers vs 1), and is a worker
 // per core better than one worker with every core as intra-op threads (the default split)?
@@ -156,4 +181,4 @@ const oneSingle = median(rounds.one);
 const twoSingle = median(rounds.two);
 console.log(`\n5. Scaling (${cores} cores, ${requests.length} questions, medians of 3 alternating rounds):`);
 console.log(`   pool: 1 worker × 1 thread ${oneSingle.toFixed(2)} s, 2 workers × 1 thread ${twoSingle.toFixed(2)} s → ${(oneSingle / twoSingle).toFixed(2)}× (target ≥ 1.7×; bench/worker-scaling.ts gives this machine's ceiling)`);
-console.log(`   whole machine: 1 worker × ${threads} threads ${one.seconds.toFixed(2)} s vs 2 workers × 1 thread → ${(one.seconds / twoSingle).toFixed(2)}×`);
+console.log(`   whole machine: 1 worker × ${threads} threads ${harnessSeconds.toFixed(2)} s vs 2 workers × 1 thread → ${(harnessSeconds / twoSingle).toFixed(2)}×`);

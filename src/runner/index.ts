@@ -1,6 +1,7 @@
 // Public entry point of the runner layer.
 export { runEvaluation, type EvaluationInput, type EvaluationOutput } from './run-evaluation.ts';
 export { OnnxPool, defaultWorkerCount, type OnnxPoolOptions } from './onnx-pool.ts';
+export { workerExecArgv } from './typescript-loader.ts';
 export { checkCapabilities } from './capabilities.ts';
 export { BATCH_SHARE_OF_WORK, makeBatches } from './schedule.ts';
 export { createProgress, type Progress } from './progress.ts';
