@@ -68,6 +68,10 @@ describe('ONNX backend on the tiny ERNIE-VL model', () => {
     expect(cached.map((r) => r.tokens)).toEqual(recomputed.map((r) => r.tokens));
     expect(cached.map((r) => r.tokens)).toEqual(alone.map((r) => r?.tokens));
     expect(cached.every((r) => r.tokens.length === 12)).toBe(true);
+    // Chunked prefill (chunks of 3): the text-only group is cut into chunks, the groups with images
+    // keep one pass (their features are placed in one pass); the tokens stay the same.
+    const chunked = await generateBatch(model.decoder, rows, { ...options, useCache: true, prefillGroups: [[0, 1], [2]], prefillChunk: () => 3 });
+    expect(chunked.map((r) => r.tokens)).toEqual(cached.map((r) => r.tokens));
   });
 
   it('answers depend on the pixels: another image gives other logits', async () => {
