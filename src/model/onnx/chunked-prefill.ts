@@ -12,14 +12,27 @@ import type { PaddedBatch } from './padded-batch.ts';
 /** Chunks shorter than this lose more in matmul efficiency than they save in attention. */
 export const MIN_PREFILL_CHUNK = 256;
 
+/** What bounds one forward pass: attention scores and logits held at once, in floats. */
+export interface PassLimits {
+  heads: number;
+  vocab: number;
+  attentionBudget: number;
+  logitsBudget: number;
+}
+
 /**
  * The chunk length for `rows` rows of `length` tokens: the whole prompt when its attention scores
- * (rows × heads × length²) fit in `attentionBudget` floats, else the longest chunk whose scores
- * (rows × heads × chunk × length) do, but not under MIN_PREFILL_CHUNK.
+ * (rows × heads × length²) and logits (rows × length × vocab) fit their budgets, else the longest
+ * chunk whose scores (rows × heads × chunk × length) and logits (rows × chunk × vocab) do, but not
+ * under MIN_PREFILL_CHUNK. The logits bound matters for large vocabularies: ERNIE's 103,424 tokens
+ * make a 700-token prompt's logits 290 MB in one pass.
  */
-export function prefillChunkLength(rows: number, heads: number, length: number, attentionBudget: number): number {
-  if (rows * heads * length * length <= attentionBudget) return length;
-  return Math.min(length, Math.max(MIN_PREFILL_CHUNK, Math.floor(attentionBudget / (rows * heads * length))));
+export function prefillChunkLength(rows: number, length: number, limits: PassLimits): number {
+  const { heads, vocab, attentionBudget, logitsBudget } = limits;
+  if (rows * heads * length * length <= attentionBudget && rows * length * vocab <= logitsBudget) return length;
+  const byAttention = Math.floor(attentionBudget / (rows * heads * length));
+  const byLogits = Math.floor(logitsBudget / (rows * vocab));
+  return Math.min(length, Math.max(MIN_PREFILL_CHUNK, Math.min(byAttention, byLogits)));
 }
 
 /** The forward output of the last chunk: its logits ([batch, seq, vocab]) and the cache of the whole prompt. */

@@ -135,8 +135,9 @@ export class OnnxModel implements Backend {
    * Split rows into consecutive groups whose forward pass stays under the logits and attention
    * budgets. A row over budget on its own still runs, alone.
    */
-  /** Chunk length of a prompt pass over `rows` rows of `length` tokens, within the attention budget. */
-  private readonly prefillChunk = (rows: number, length: number): number => prefillChunkLength(rows, this.dir.config.numHeads, length, this.attentionBudget);
+  /** Chunk length of a prompt pass over `rows` rows of `length` tokens, within the attention and logits budgets. */
+  private readonly prefillChunk = (rows: number, length: number): number =>
+    prefillChunkLength(rows, length, { heads: this.dir.config.numHeads, vocab: this.dir.config.vocabSize, attentionBudget: this.attentionBudget, logitsBudget: this.logitsBudget });
 
   private budgetGroups<T>(items: T[], lengthOf: (item: T) => number): T[][] {
     const { vocabSize, numHeads } = this.dir.config;
