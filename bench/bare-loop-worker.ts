@@ -1,8 +1,8 @@
 // The "bare loop" of bench/efficiency.ts §4, run in a worker thread as the pool's sessions are: one
 // OnnxModel, the given batches answered one after another and timed inside the worker, nothing
 // else (no runner, scoring or records; piscina only carries the batches in and the seconds out).
-// Run in the main thread instead, the same loop came out about 8% slower than the harness, which
-// measured where the loop runs rather than what the harness adds.
+// The pool's sessions run in worker threads, so the bare loop does too: the two sides then differ
+// only by what the harness adds, not by which thread runs the session.
 import type { Request } from '../src/core/index.ts';
 import { OnnxModel } from '../src/model/index.ts';
 
