@@ -2,9 +2,10 @@
 // Prompt (evalplus codegen.py, direct completion as for base models): the problem's prompt,
 // stripped, plus "\n"; greedy; stop at evalplus's EOS list plus the dataset's extra stops
 // (provider/utility.py EOS, extra_eos_for_direct_completion); at most 768 new tokens (the
-// providers' default max_new_tokens). The solution is prompt + completion (a fenced block, as a
-// chat model writes, is taken whole instead, as evalplus's sanitizer extracts code from
-// markdown). It is checked in the sandbox by evalplus-harness.ts against the base tests (the
+// providers' default max_new_tokens). The solution is prompt + completion (or the whole output
+// when it holds a fenced block, as a chat model writes), passed through evalplus's sanitiser
+// (sanitize.ts: the longest parsable code, imports and the definitions the entry point needs).
+// It is checked in the sandbox by evalplus-harness.ts against the base tests (the
 // original HumanEval / MBPP inputs) and the plus tests; like evalplus, "plus" passes only when
 // both the base and the plus inputs pass.
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { cutAtFirstStop, runInSandbox, stripThinking, type SandboxLimits } from 
 import { failureReason } from '../humaneval/scoring.ts';
 import { EVALPLUS_HARNESS } from './evalplus-harness.ts';
 import type { EvalPlusDataset } from './evalplus-load.ts';
+import { sanitize } from './sanitize.ts';
 
 export const METRICS = { plus: 'pass@1', base: 'base_pass@1' } as const;
 export const FILTER = 'solution';
@@ -37,13 +39,18 @@ export function generationParams(dataset: EvalPlusDataset): GenerationParams {
   return { maxTokens: MAX_TOKENS, temperature: 0, until: [...EOS, ...EXTRA_STOPS[dataset]] };
 }
 
-/** The program evalplus would check for this completion. */
+/**
+ * The program evalplus would check for this completion: as evalplus codegen, prompt + completion
+ * for a direct completion (cut at the stops, as the provider does) or the whole output when the
+ * model answered with a fenced code block (a chat model: evalplus takes its raw output), then
+ * evalplus's sanitiser (sanitize.ts) with the problem's entry point.
+ */
 export function solutionOf(sample: Sample, text: string, dataset: EvalPlusDataset): string {
   // stripThinking changes nothing (not even indentation) when there are no think tags.
   const body = stripThinking(text);
-  const fenced = /```[\w+-]*[ \t]*\r?\n([\s\S]*?)```/.exec(body);
-  if (fenced !== null) return fenced[1] ?? '';
-  return renderPrompt(sample) + cutAtFirstStop(body, [...EOS, ...EXTRA_STOPS[dataset]]);
+  const entryPoint = String(meta(sample, 'entryPoint'));
+  if (/```[\w+-]*[ \t]*\r?\n/.test(body)) return sanitize(body, entryPoint);
+  return sanitize(renderPrompt(sample) + cutAtFirstStop(body, [...EOS, ...EXTRA_STOPS[dataset]]), entryPoint);
 }
 
 function meta(sample: Sample, key: string): string | number {

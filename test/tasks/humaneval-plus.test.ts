@@ -59,8 +59,9 @@ describe('humaneval-plus: loading and prompt', () => {
         until: ['<|endoftext|>', '<|endofmask|>', '</s>', '\nif __name__', '\ndef main(', '\nprint(', '\ndef ', '\nclass ', '\nimport ', '\nfrom ', '\nassert '],
       },
     });
-    expect(solutionOf(at(1), '    return len(str(n))\n\ndef unused():\n    pass', 'humaneval')).toBe(`${at(1).input.trim()}\n    return len(str(n))\n`);
-    expect(solutionOf(at(1), 'Here:\n```python\ndef digit_count(n):\n    return 1\n```', 'humaneval')).toBe('def digit_count(n):\n    return 1\n');
+    // Cut at the stops, then evalplus's sanitiser (sanitize.ts): the entry point and what it needs.
+    expect(solutionOf(at(1), '    return len(str(n))\n\ndef unused():\n    pass', 'humaneval')).toBe(`${at(1).input.trim()}\n    return len(str(n))`);
+    expect(solutionOf(at(1), 'Here:\n```python\ndef digit_count(n):\n    return 1\n```', 'humaneval')).toBe('def digit_count(n):\n    return 1');
   });
 });
 

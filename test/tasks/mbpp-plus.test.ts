@@ -26,7 +26,7 @@ describe('mbpp-plus: loading and prompt', () => {
     expect(request).toMatchObject({ kind: 'generate', prompt: { kind: 'text', text: `${at(0).input.trim()}\n` } });
     if (request.kind !== 'generate') throw new Error('expected generate');
     expect(request.params.until.slice(-2)).toEqual(['\n"""', '\nassert']);
-    expect(solutionOf(at(0), 'def join_tuples(a, b):\n    return a + b\nassert join_tuples((), ()) == ()', 'mbpp')).toBe(`${at(0).input.trim()}\ndef join_tuples(a, b):\n    return a + b`);
+    expect(solutionOf(at(0), 'def join_tuples(a, b):\n    return a + b\nassert join_tuples((), ()) == ()', 'mbpp')).toBe('def join_tuples(a, b):\n    return a + b'); // the prompt's docstring and the assert go, as in evalplus
   });
 });
 
