@@ -2,10 +2,16 @@
 // throughput gives, and the throughput an MFU implies. Model FLOPs per token are 6N + 12·L·H·Q·T
 // with N the parameters a token multiplies through (active ones for an MoE).
 import { UsageError } from '../core/index.ts';
-import { acceleratorPeak, countParameters, parseModelShape, tokensPerSecondAtMfu, trainingFlopsPerToken, trainingMfu, type Precision, type TrainingShape } from '../perf/index.ts';
+import { ACCELERATOR_PEAKS, acceleratorPeak, countParameters, parseModelShape, tokensPerSecondAtMfu, trainingFlopsPerToken, trainingMfu, type Precision, type TrainingShape } from '../perf/index.ts';
 import { oneOf, parseCommand, stringOption } from './args.ts';
 import { positiveNumber as num, readConfigArg as readConfig } from './config-args.ts';
 import { EXIT } from './exit-codes.ts';
+
+/** The table's ids, wrapped under the --device option, so the help never lags the table. */
+const DEVICE_LIST = ACCELERATOR_PEAKS.map((a) => a.id)
+  .join(', ')
+  .replace(/(.{1,70})(?:, |$)/g, '                         $1,\n')
+  .replace(/,\n$/, '');
 
 export const MFU_HELP = `Usage: ernie-eval mfu (--config FILE | --params N --layers L --heads H --head-dim Q)
                     --seq-len T --devices N (--device ID | --peak-tflops X) [--precision P]
@@ -21,7 +27,8 @@ Options:
   --params N             parameters per token instead (e.g. 540.35e9), with --layers, --heads, --head-dim
   --seq-len T            training sequence length
   --devices N            number of accelerator chips
-  --device ID            a device with a sourced peak: tpu-v4, a100, h100-sxm, h200 (docs/efficiency.md)
+  --device ID            a device with a sourced peak (docs/efficiency.md §3):
+${DEVICE_LIST}
   --peak-tflops X        or the dense peak TFLOP/s of one device, from its datasheet
   --precision P          bf16 (default) | fp16 | fp8 | tf32 | fp32
   --tokens-per-second R  observed training throughput of the whole cluster
