@@ -27,6 +27,16 @@ export interface LineScan {
   bad: boolean; // a character or literal that cannot be Python
 }
 
+/** Bracket nesting depth at each token; a bracket counts as outside the pair it opens or closes. */
+export function bracketDepths(tokens: Token[]): number[] {
+  let depth = 0;
+  return tokens.map((t) => {
+    if (t.kind === 'op' && '([{'.includes(t.text)) return depth++;
+    if (t.kind === 'op' && ')]}'.includes(t.text)) return --depth;
+    return depth;
+  });
+}
+
 export const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
 const NAME = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 const NUMBER = /(?:0[xX][\da-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/y;

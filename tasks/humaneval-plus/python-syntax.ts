@@ -2,7 +2,7 @@
 // `syntax_check` (`ast.parse(code)` succeeds) in code_extract. Lines are fed one at a time; once
 // `failed`, no further line can make the text parse (the error is before the end), so the
 // caller stops extending the range. See python-lines.ts for what is and is not checked.
-import { KEYWORDS, LogicalLineReader, type LogicalLine, type Token } from './python-lines.ts';
+import { bracketDepths, KEYWORDS, LogicalLineReader, type LogicalLine, type Token } from './python-lines.ts';
 
 const COMPOUND = new Set(['if', 'elif', 'else', 'while', 'for', 'try', 'except', 'finally', 'with', 'def', 'class', 'async']);
 /** Clause keyword → the statements it may follow at the same indentation. */
@@ -105,14 +105,13 @@ function simpleListOk(tokens: Token[]): boolean {
 
 /** Index of the `:` that ends a compound statement's header (depth 0, not a lambda's). */
 function headerColon(tokens: Token[]): number {
-  let depth = 0;
+  const depths = bracketDepths(tokens);
   let lambdas = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if ('([{'.includes(t.text) && t.kind === 'op') depth++;
-    else if (')]}'.includes(t.text) && t.kind === 'op') depth--;
-    else if (depth === 0 && t.text === 'lambda') lambdas++;
-    else if (depth === 0 && t.text === ':') {
+    if (depths[i] !== 0) continue;
+    const text = (tokens[i] as Token).text;
+    if (text === 'lambda') lambdas++;
+    else if (text === ':') {
       if (lambdas === 0) return i;
       lambdas--;
     }

@@ -16,7 +16,7 @@
 // 4. Output: the imports in their order, then the kept definitions in their order, each as its
 //    source text, joined by one newline (blank lines and comments between statements go), then
 //    stripped. If that is empty, the code_extract result is returned as is.
-import { KEYWORDS, logicalLines, type LogicalLine } from './python-lines.ts';
+import { bracketDepths, KEYWORDS, logicalLines, type LogicalLine } from './python-lines.ts';
 import { PlausibilityCheck } from './python-syntax.ts';
 
 const ANSI_ESCAPE = /\x1b(?:[@-Z\\-_]|\[[0-?]*[ -/]*[@-~])/g;
@@ -74,12 +74,10 @@ function topLevelGroups(lines: string[]): LogicalLine[][] {
 /** Splits a one-line simple statement list at its top-level semicolons. */
 function splitSemicolons(logical: LogicalLine): LogicalLine[] {
   const parts: LogicalLine[] = [];
-  let depth = 0;
+  const depths = bracketDepths(logical.tokens);
   let start = 0;
   logical.tokens.forEach((t, i) => {
-    if (t.kind === 'op' && '([{'.includes(t.text)) depth++;
-    else if (t.kind === 'op' && ')]}'.includes(t.text)) depth--;
-    else if (depth === 0 && t.text === ';') {
+    if (depths[i] === 0 && t.text === ';') {
       parts.push({ ...logical, tokens: logical.tokens.slice(start, i) });
       start = i + 1;
     }
@@ -100,14 +98,8 @@ function textOf(lines: string[], group: LogicalLine[], startCol: number, endCol:
 
 /** The tree-sitter name of an assignment: its target, or else a lone identifier on the right. */
 function assignmentName(tokens: LogicalLine['tokens']): string | null | undefined {
-  let depth = 0;
-  let split = -1;
-  for (let i = 0; i < tokens.length && split < 0; i++) {
-    const t = tokens[i] as LogicalLine['tokens'][number];
-    if (t.kind === 'op' && '([{'.includes(t.text)) depth++;
-    else if (t.kind === 'op' && ')]}'.includes(t.text)) depth--;
-    else if (depth === 0 && (t.text === '=' || t.text === ':')) split = i;
-  }
+  const depths = bracketDepths(tokens);
+  const split = tokens.findIndex((t, i) => depths[i] === 0 && (t.text === '=' || t.text === ':'));
   if (split < 0) return undefined; // not an assignment
   const target = tokens.slice(0, split);
   const isName = (ts: typeof tokens) => ts.length === 1 && ts[0]?.kind === 'name' && !KEYWORDS.has(ts[0].text);
